@@ -1,0 +1,245 @@
+// Package config reads and validates wikisite's settings from config.toml.
+//
+// The same file is Hugo's site configuration: wikisite reads only the
+// [params.wiki] table and the [[params.meetings]] array, and ignores every
+// other key (they are Hugo's). Inside its own tables it rejects unknown keys,
+// so a typo is reported instead of silently ignored. The package does no
+// other I/O than reading the one file, and holds no global state.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Defaults used when config.toml leaves a setting out.
+const (
+	DefaultAPI       = "https://fedoraproject.org/w/api.php"
+	DefaultUserAgent = "wikisite/0.1 (https://github.com/wikisite/wikisite; mirrors wiki pages into a static site)"
+)
+
+// DefaultPages are the pages mirrored when config.toml names none.
+var DefaultPages = []string{"Server/Personas", "Server/Personas/FAQ"}
+
+// Config is wikisite's part of config.toml.
+type Config struct {
+	// File is the path the configuration was read from.
+	File string
+	// Wiki says which wiki to mirror and how to talk to it.
+	Wiki Wiki
+	// Meetings are the versions of the site, oldest first.
+	Meetings []Meeting
+	// BaseURL is Hugo's baseURL, used for links in feeds.
+	BaseURL string
+	// Title is the site's title.
+	Title string
+}
+
+// Wiki is the [params.wiki] table.
+type Wiki struct {
+	// API is the URL of the wiki's api.php.
+	API string
+	// Pages are the titles to mirror, as the wiki spells them.
+	Pages []string
+	// UserAgent identifies wikisite to the wiki, with a contact URL.
+	UserAgent string
+	// Shortcodes maps a template name (without the "Template:" prefix) to the
+	// Hugo shortcode that renders it instead of the template's own wikitext.
+	Shortcodes map[string]string
+}
+
+// Meeting is one [[params.meetings]] entry: a version of the document.
+type Meeting struct {
+	Date    time.Time
+	Title   string
+	Minutes string
+}
+
+// Slug is the meeting's URL segment, its UTC date (YYYY-MM-DD).
+func (m Meeting) Slug() string { return m.Date.UTC().Format("2006-01-02") }
+
+// IndexURL returns the base URL for index.php links on the wiki, derived from
+// the API URL: "https://host/w/api.php" gives "https://host/w/index.php".
+func (w Wiki) IndexURL() string {
+	return strings.TrimSuffix(w.API, "api.php") + "index.php"
+}
+
+// fileShape mirrors the parts of config.toml that wikisite reads.
+type fileShape struct {
+	BaseURL string `toml:"baseURL"`
+	Title   string `toml:"title"`
+	Params  struct {
+		Wiki     *wikiShape     `toml:"wiki"`
+		Meetings []meetingShape `toml:"meetings"`
+	} `toml:"params"`
+}
+
+type wikiShape struct {
+	API        string            `toml:"api"`
+	Pages      []string          `toml:"pages"`
+	UserAgent  string            `toml:"user_agent"`
+	Shortcodes map[string]string `toml:"shortcodes"`
+}
+
+type meetingShape struct {
+	Date    any    `toml:"date"`
+	Title   string `toml:"title"`
+	Minutes string `toml:"minutes"`
+}
+
+// Load reads and validates the configuration file at path.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates configuration text; name is used in error messages.
+func Parse(name string, data []byte) (*Config, error) {
+	var shape fileShape
+	md, err := toml.Decode(string(data), &shape)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d: %s", name, perr.Position.Line, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	lines := newLineIndex(data)
+	if err := rejectUnknown(name, md, lines); err != nil {
+		return nil, err
+	}
+	cfg := &Config{File: name, BaseURL: shape.BaseURL, Title: shape.Title}
+	if err := cfg.fillWiki(name, md, lines, shape.Params.Wiki); err != nil {
+		return nil, err
+	}
+	if err := cfg.fillMeetings(name, lines, shape.Params.Meetings); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// rejectUnknown fails on keys under wikisite's own tables that no field
+// takes; keys elsewhere belong to Hugo and are left alone.
+func rejectUnknown(name string, md toml.MetaData, lines lineIndex) error {
+	for _, key := range md.Undecoded() {
+		if len(key) >= 2 && key[0] == "params" && (key[1] == "wiki" || key[1] == "meetings") {
+			if len(key) >= 4 && key[1] == "wiki" && key[2] == "shortcodes" {
+				continue
+			}
+			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, user_agent, shortcodes under params.wiki; date, title, minutes under params.meetings)",
+				name, lines.of(key...), key.String())
+		}
+	}
+	return nil
+}
+
+func (cfg *Config) fillWiki(name string, md toml.MetaData, lines lineIndex, w *wikiShape) error {
+	cfg.Wiki = Wiki{API: DefaultAPI, Pages: DefaultPages, UserAgent: DefaultUserAgent}
+	if w == nil {
+		return nil
+	}
+	line := func(k ...string) int { return lines.of(append([]string{"params", "wiki"}, k...)...) }
+	if md.IsDefined("params", "wiki", "api") {
+		if err := CheckAPIURL(w.API); err != nil {
+			return fmt.Errorf("%s:%d: params.wiki.api: %w", name, line("api"), err)
+		}
+		cfg.Wiki.API = w.API
+	}
+	if md.IsDefined("params", "wiki", "pages") {
+		if len(w.Pages) == 0 {
+			return fmt.Errorf("%s:%d: params.wiki.pages is empty: name at least one page to mirror", name, line("pages"))
+		}
+		seen := map[string]bool{}
+		for _, p := range w.Pages {
+			t := strings.TrimSpace(strings.ReplaceAll(p, "_", " "))
+			if t == "" {
+				return fmt.Errorf("%s:%d: params.wiki.pages holds an empty title", name, line("pages"))
+			}
+			if seen[t] {
+				return fmt.Errorf("%s:%d: params.wiki.pages names %q twice", name, line("pages"), p)
+			}
+			seen[t] = true
+		}
+		cfg.Wiki.Pages = w.Pages
+	}
+	if md.IsDefined("params", "wiki", "user_agent") {
+		if strings.TrimSpace(w.UserAgent) == "" {
+			return fmt.Errorf("%s:%d: params.wiki.user_agent is empty: give a name and a contact URL", name, line("user_agent"))
+		}
+		cfg.Wiki.UserAgent = w.UserAgent
+	}
+	cfg.Wiki.Shortcodes = w.Shortcodes
+	for tmpl, sc := range w.Shortcodes {
+		if !validShortcodeName(sc) {
+			return fmt.Errorf("%s:%d: params.wiki.shortcodes.%q: %q is not a shortcode name (letters, digits, - and _)", name, line("shortcodes", tmpl), tmpl, sc)
+		}
+	}
+	return nil
+}
+
+func validShortcodeName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckAPIURL reports whether u can be an api.php endpoint.
+func CheckAPIURL(u string) error {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %w", u, err)
+	}
+	if parsed.Scheme != "http" && parsed.Scheme != "https" || parsed.Host == "" {
+		return fmt.Errorf("%q is not an http(s) URL such as https://example.org/w/api.php", u)
+	}
+	return nil
+}
+
+func (cfg *Config) fillMeetings(name string, lines lineIndex, ms []meetingShape) error {
+	for i, m := range ms {
+		pos := lines.ofArrayEntry("params.meetings", i)
+		when, ok := m.Date.(time.Time)
+		if !ok {
+			if m.Date == nil {
+				return fmt.Errorf("%s:%d: params.meetings[%d] (%q) has no date: add date = 2013-11-26T16:00:00Z", name, pos, i, m.Title)
+			}
+			return fmt.Errorf("%s:%d: params.meetings[%d].date = %v is not a TOML date-time such as 2013-11-26T16:00:00Z", name, pos, i, m.Date)
+		}
+		if m.Minutes != "" {
+			if _, err := url.ParseRequestURI(m.Minutes); err != nil {
+				return fmt.Errorf("%s:%d: params.meetings[%d].minutes: %q is not a URL", name, pos, i, m.Minutes)
+			}
+		}
+		if strings.TrimSpace(m.Title) == "" {
+			return fmt.Errorf("%s:%d: params.meetings[%d] (%s) has no title", name, pos, i, when.UTC().Format(time.RFC3339))
+		}
+		cfg.Meetings = append(cfg.Meetings, Meeting{Date: when.UTC(), Title: m.Title, Minutes: m.Minutes})
+	}
+	for i := 1; i < len(cfg.Meetings); i++ {
+		if !cfg.Meetings[i].Date.After(cfg.Meetings[i-1].Date) {
+			return fmt.Errorf("%s:%d: params.meetings are out of order: %q (%s) comes after %q (%s); list meetings oldest first",
+				name, lines.ofArrayEntry("params.meetings", i), cfg.Meetings[i].Title, cfg.Meetings[i].Slug(), cfg.Meetings[i-1].Title, cfg.Meetings[i-1].Slug())
+		}
+	}
+	for i := 1; i < len(cfg.Meetings); i++ {
+		if cfg.Meetings[i].Slug() == cfg.Meetings[i-1].Slug() {
+			return fmt.Errorf("%s:%d: params.meetings: two meetings on %s; the site has one version per day", name, lines.ofArrayEntry("params.meetings", i), cfg.Meetings[i].Slug())
+		}
+	}
+	return nil
+}
