@@ -1,0 +1,44 @@
+package worddiff
+
+// Class is how much two revisions differ, from nothing to substance.
+type Class int
+
+// The classes, from least to most different.
+const (
+	Identical      Class = iota // byte for byte the same
+	WhitespaceOnly              // the same words, spaced or broken differently
+	MarkupOnly                  // different source, same visible text
+	Substantive                 // the visible text differs
+)
+
+// String returns the class's name, for tests and debugging.
+func (c Class) String() string {
+	switch c {
+	case Identical:
+		return "identical"
+	case WhitespaceOnly:
+		return "whitespace-only"
+	case MarkupOnly:
+		return "markup-only"
+	case Substantive:
+		return "substantive"
+	}
+	return "class(?)"
+}
+
+// Classify tells how much old and new differ. Texts whose whitespace runs
+// differ but whose words and punctuation are the same (so "foo bar" and
+// "foo  bar", but not "foobar") are WhitespaceOnly. When visible is not nil
+// it maps a text to what a reader sees (for wikitext, the converter's plain
+// text); texts that look the same, whitespace aside, are MarkupOnly.
+func Classify(old, new string, visible func(string) string) Class {
+	switch {
+	case old == new:
+		return Identical
+	case squash(old) == squash(new):
+		return WhitespaceOnly
+	case visible != nil && squash(visible(old)) == squash(visible(new)):
+		return MarkupOnly
+	}
+	return Substantive
+}
