@@ -1,0 +1,189 @@
+// Package mwtest starts a real MediaWiki 1.39 for tests: a fresh SQLite
+// wiki served by `php -S` on a loopback port, with helpers to import XML
+// dumps, edit, move, delete and hide revisions, and to count the requests
+// the server answered.
+//
+// It holds test plumbing only. It is not the product's API client (that is
+// sync/mw) and it never mocks MediaWiki: when MediaWiki or php is missing it
+// skips the test, or fails it when CI=true.
+package mwtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Root is where Debian's mediawiki package installs MediaWiki.
+const Root = "/usr/share/mediawiki"
+
+// AdminUser is the sysop account every wiki is installed with.
+const AdminUser = "Admin"
+
+// Wiki is a running MediaWiki. Its fields are read-only.
+type Wiki struct {
+	// API is the action API endpoint, http://127.0.0.1:PORT/api.php.
+	API string
+	// Index is the index.php endpoint next to API.
+	Index string
+	// Dir holds LocalSettings.php, the SQLite files and server.log.
+	Dir string
+	// Password is the password of Admin and of every user the harness
+	// creates (Import, Edit), so tests can log in as any of them.
+	Password string
+
+	cmd      *exec.Cmd
+	logPath  string
+	mu       sync.Mutex
+	sessions map[string]*session // logged-in API clients by user name
+	users    map[string]bool     // users whose password is Password
+}
+
+// Start installs a fresh wiki in tb.TempDir(), serves it on a free loopback
+// port and registers cleanup that stops the server. It skips the test when
+// MediaWiki or php is absent, unless CI=true, where it fails instead.
+func Start(tb testing.TB) *Wiki {
+	tb.Helper()
+	requireMediaWiki(tb)
+	w := &Wiki{
+		Dir:      tb.TempDir(),
+		Password: mustRandomPassword(tb),
+		sessions: map[string]*session{},
+		users:    map[string]bool{AdminUser: true},
+	}
+	w.logPath = filepath.Join(w.Dir, "server.log")
+	mustInstall(tb, w)
+	// Another process may grab the port between our probe and php's bind;
+	// a fresh port on retry makes that race harmless.
+	var err error
+	for range 3 {
+		if err = w.serve(tb); err == nil {
+			return w
+		}
+	}
+	tb.Fatalf("mwtest: start php server for %s: %v", w.Dir, err)
+	return nil
+}
+
+// requireMediaWiki skips (or fails, under CI=true) when the wiki cannot run.
+func requireMediaWiki(tb testing.TB) {
+	tb.Helper()
+	missing := ""
+	if _, err := exec.LookPath("php"); err != nil {
+		missing = "php not in PATH"
+	} else if _, err := os.Stat(filepath.Join(Root, "maintenance", "install.php")); err != nil {
+		missing = "no MediaWiki at " + Root
+	} else if out, err := exec.Command("php", "-m").Output(); err != nil || !containsLine(string(out), "pdo_sqlite") {
+		missing = "php lacks pdo_sqlite"
+	}
+	if missing == "" {
+		return
+	}
+	msg := "mwtest: " + missing + "; install MediaWiki 1.39 with: apt-get install mediawiki php-cli php-sqlite3"
+	if os.Getenv("CI") == "true" {
+		tb.Fatal(msg + " (CI=true: not skipping)")
+	}
+	tb.Skip(msg)
+}
+
+// serve starts php -S on a free port and waits until api.php answers.
+func (w *Wiki) serve(tb testing.TB) error {
+	tb.Helper()
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	if err := writeServerSettings(w.Dir, base); err != nil {
+		return err
+	}
+	logf, err := os.OpenFile(w.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("open server log: %w", err)
+	}
+	defer logf.Close()
+	cmd := exec.Command("php", "-d", "opcache.enable=1", "-d", "opcache.enable_cli=1",
+		"-S", "127.0.0.1:"+strconv.Itoa(port), "-t", Root)
+	cmd.Env = append(os.Environ(), "MW_CONFIG_FILE="+w.configFile())
+	cmd.Stdout, cmd.Stderr = logf, logf
+	// A process group of its own lets cleanup kill php and anything it forks.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("run php -S: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	w.API, w.Index = base+"/api.php", base+"/index.php"
+	if err := waitReady(w.API, exited); err != nil {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		<-exited
+		return fmt.Errorf("%w (log: %s)", err, w.logPath)
+	}
+	w.cmd = cmd
+	tb.Cleanup(func() {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		<-exited
+	})
+	return nil
+}
+
+// configFile is the LocalSettings.php every php process of this wiki reads.
+func (w *Wiki) configFile() string { return filepath.Join(w.Dir, "LocalSettings.php") }
+
+// waitReady polls api.php until it answers 200 or php exits.
+func waitReady(api string, exited <-chan error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	url := api + "?action=query&meta=siteinfo&format=json"
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case err := <-exited:
+			return fmt.Errorf("php -S exited before %s answered: %v", api, err)
+		case <-ctx.Done():
+			return fmt.Errorf("%s did not answer: %w", api, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find free port: %w", err)
+	}
+	defer l.Close()
+	addr, ok := l.Addr().(*net.TCPAddr)
+	if !ok {
+		return 0, errors.New("find free port: not a TCP address")
+	}
+	return addr.Port, nil
+}
+
+func mustRandomPassword(tb testing.TB) string {
+	tb.Helper()
+	b := make([]byte, 18)
+	if _, err := rand.Read(b); err != nil {
+		tb.Fatalf("mwtest: random password: %v", err)
+	}
+	return "T-" + hex.EncodeToString(b)
+}
