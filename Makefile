@@ -1,0 +1,41 @@
+# The README's two commands:
+#   go run ./cmd/wikisite serve   — preview the site built from the committed archive
+#   make test                     — install what the tests need, then run the whole suite
+#
+# `make test` is what .ci/run and .github/workflows/ci.yml run. With CI=true
+# the integration tests (a real MediaWiki) and the browser tests (Chromium)
+# run and never skip.
+
+GO ?= go
+
+.PHONY: test deps check gotest race browser site bench bench-small
+
+test: deps check gotest race browser
+
+deps:
+	./scripts/install-test-deps.sh
+
+check:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+gotest:
+	$(GO) test -count=1 -timeout 40m ./...
+
+# The race detector on the packages that hold our own concurrency; the
+# Hugo build packages are left out to keep CI within its time on 2 cores.
+race:
+	$(GO) test -count=1 -race -timeout 20m ./sync/archive/... ./sync/mw/... ./sync/mirror/... ./sync/mwxml/... ./sync/worddiff/... ./internal/...
+
+browser:
+	./test/browser/run.sh
+
+site:
+	$(GO) run ./cmd/wikisite build
+
+bench:
+	./bench/run.sh
+
+bench-small:
+	./bench/run.sh --small
