@@ -1,0 +1,39 @@
+package worddiff
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// The seed corpora live in testdata/fuzz/FuzzWords and testdata/fuzz/FuzzLines.
+
+func FuzzWords(f *testing.F) {
+	f.Fuzz(func(t *testing.T, old, new string) {
+		spans := Words(old, new)
+		mustRebuild(t, old, new, spans)
+		if utf8.ValidString(old) && utf8.ValidString(new) {
+			mustValidSpans(t, spans)
+		}
+	})
+}
+
+func FuzzLines(f *testing.F) {
+	f.Fuzz(func(t *testing.T, old, new string) {
+		blocks := Lines(old, new)
+		mustBlocks(t, old, new, blocks)
+		if utf8.ValidString(old) && utf8.ValidString(new) {
+			for _, b := range blocks {
+				mustValidSpans(t, b.Spans)
+			}
+		}
+	})
+}
+
+func mustValidSpans(tb testing.TB, spans []Span) {
+	tb.Helper()
+	for i, s := range spans {
+		if !utf8.ValidString(s.Text) {
+			tb.Errorf("span %d (%s) is not valid UTF-8: %q", i, s.Op, s.Text)
+		}
+	}
+}
