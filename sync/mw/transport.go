@@ -1,0 +1,224 @@
+package mw
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// Bounds on waiting, so a wiki that asks for an hour's pause or a long run
+// of failures cannot stall a sync without saying so.
+const (
+	maxBackoff    = 30 * time.Second
+	maxRetryAfter = 60 * time.Second
+	maxlagWait    = 5 * time.Second // when a maxlag reply names no Retry-After
+)
+
+// retrier is the http.RoundTripper handed to go-mwclient, which retries
+// nothing itself. It reads every body whole so a truncated reply is caught
+// here, where it can be retried, rather than as a JSON error upstream.
+type retrier struct {
+	base       http.RoundTripper
+	log        *slog.Logger
+	maxRetries int
+	timeout    time.Duration
+	backoff    time.Duration
+	requests   atomic.Int64
+	bytes      atomic.Int64
+
+	// Per call, guarded by Client.mu: the caller's context (go-mwclient
+	// builds requests without one) and the error the last try ended with.
+	ctx context.Context
+	err error
+}
+
+func newRetrier(opts Options, log *slog.Logger) *retrier {
+	r := &retrier{base: http.DefaultTransport, log: log, maxRetries: opts.MaxRetries,
+		timeout: opts.Timeout, backoff: opts.Backoff, ctx: context.Background()}
+	if opts.HTTPClient != nil && opts.HTTPClient.Transport != nil {
+		r.base = opts.HTTPClient.Transport
+	}
+	if r.maxRetries == 0 {
+		r.maxRetries = DefaultMaxRetries
+	}
+	if r.maxRetries < 0 {
+		r.maxRetries = 0
+	}
+	if r.timeout <= 0 {
+		r.timeout = DefaultTimeout
+	}
+	if r.backoff <= 0 {
+		r.backoff = DefaultBackoff
+	}
+	return r
+}
+
+func (r *retrier) begin(ctx context.Context) { r.ctx, r.err = ctx, nil }
+
+func (r *retrier) end() error {
+	err := r.err
+	r.ctx, r.err = context.Background(), nil
+	return err
+}
+
+// tryError is why one try failed, and whether and when to try again.
+type tryError struct {
+	err   error
+	retry bool
+	wait  time.Duration // 0: use the backoff
+}
+
+func (e *tryError) Error() string { return e.err.Error() }
+
+// RoundTrip sends req until it succeeds, fails for good, or runs out of
+// retries; the error names the URL, the tries and the last failure.
+func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := r.ctx
+	for attempt := 0; ; attempt++ {
+		resp, terr := r.try(ctx, req)
+		if terr == nil {
+			return resp, nil
+		}
+		if ctx.Err() != nil {
+			r.err = fmt.Errorf("%s %s: %w", req.Method, req.URL.Redacted(), ctx.Err())
+			return nil, r.err
+		}
+		if !terr.retry || attempt >= r.maxRetries {
+			r.err = fmt.Errorf("%s %s: gave up after %d tries: %w", req.Method, req.URL.Redacted(), attempt+1, terr.err)
+			return nil, r.err
+		}
+		wait := terr.wait
+		if wait == 0 {
+			wait = r.backoffFor(attempt)
+		}
+		r.log.Warn("wiki request failed; retrying", "url", req.URL.Redacted(), "try", attempt+1, "wait", wait, "error", terr.err)
+		if err := sleep(ctx, wait); err != nil {
+			r.err = fmt.Errorf("%s %s: %w", req.Method, req.URL.Redacted(), err)
+			return nil, r.err
+		}
+	}
+}
+
+// backoffFor is capped exponential backoff with jitter: a random wait in
+// [d/2, d) where d doubles per attempt, so clients that failed together do
+// not come back together.
+func (r *retrier) backoffFor(attempt int) time.Duration {
+	d := r.backoff << min(attempt, 20)
+	if d > maxBackoff || d <= 0 {
+		d = maxBackoff
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// try sends req once, with its own timeout, and reads the whole body.
+func (r *retrier) try(ctx context.Context, req *http.Request) (*http.Response, *tryError) {
+	tctx, cancel := context.WithTimeout(ctx, r.timeout)
+	defer cancel()
+	out := req.Clone(tctx)
+	if req.Body != nil && req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, &tryError{err: fmt.Errorf("replay request body: %w", err)}
+		}
+		out.Body = body
+	}
+	r.requests.Add(1)
+	resp, err := r.base.RoundTrip(out)
+	if err != nil {
+		return nil, &tryError{err: timeoutHint(tctx, r.timeout, err), retry: true}
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	r.bytes.Add(int64(len(body)))
+	if err != nil {
+		return nil, &tryError{err: fmt.Errorf("reading reply (%d bytes in): %w", len(body), timeoutHint(tctx, r.timeout, err)), retry: true}
+	}
+	if terr := classify(resp, body); terr != nil {
+		return nil, terr
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	return resp, nil
+}
+
+func timeoutHint(ctx context.Context, d time.Duration, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("no complete reply within %s (raise --timeout if the wiki is slow): %w", d, err)
+	}
+	return err
+}
+
+// classify decides whether a complete reply is usable or worth retrying.
+func classify(resp *http.Response, body []byte) *tryError {
+	status := fmt.Errorf("HTTP %s", resp.Status)
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+		return &tryError{err: status, retry: true, wait: retryAfter(resp.Header, 0)}
+	case resp.StatusCode >= 500:
+		return &tryError{err: status, retry: true}
+	case resp.StatusCode != http.StatusOK:
+		return &tryError{err: status}
+	case isMaxlag(resp.Header, body):
+		return &tryError{err: errors.New("the wiki's database is lagged (maxlag)"), retry: true,
+			wait: retryAfter(resp.Header, maxlagWait)}
+	case !json.Valid(body):
+		return &tryError{err: fmt.Errorf("reply of %d bytes is not complete JSON (truncated?)", len(body)), retry: true}
+	}
+	return nil
+}
+
+// isMaxlag spots MediaWiki's maxlag refusal: HTTP 200 with an error body,
+// usually flagged by an X-Database-Lag header too.
+func isMaxlag(h http.Header, body []byte) bool {
+	if h.Get("X-Database-Lag") != "" {
+		return true
+	}
+	var r struct {
+		Error struct {
+			Code string `json:"code"`
+		} `json:"error"`
+	}
+	return json.Unmarshal(body, &r) == nil && r.Error.Code == "maxlag"
+}
+
+// retryAfter reads Retry-After (seconds or an HTTP date), capped; def when
+// absent or unreadable (0 lets the caller back off instead).
+func retryAfter(h http.Header, def time.Duration) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return def
+	}
+	var d time.Duration
+	if secs, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = time.Until(t)
+	} else {
+		return def
+	}
+	if d <= 0 {
+		// "Retry now" still deserves a breath, and 0 would mean backoff.
+		return 100 * time.Millisecond
+	}
+	return min(d, maxRetryAfter)
+}
