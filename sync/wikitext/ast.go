@@ -1,0 +1,78 @@
+package wikitext
+
+// The AST the parsers build and the renderers walk. Block and inline nodes
+// are small structs; renderers switch on their types.
+
+type block interface{}
+
+type paragraph struct{ inl []*inline }
+
+type heading struct {
+	level int
+	inl   []*inline
+}
+
+// list is a bulleted ('*'), numbered ('#') or definition (';') list.
+type list struct {
+	kind  byte
+	items []*listItem
+}
+
+// listItem is an li, or a dt (';') or dd (':') in a definition list.
+type listItem struct {
+	kind     byte
+	inl      []*inline
+	children []block
+}
+
+type table struct {
+	caption []*inline
+	rows    []*tableRow
+	nested  bool // a cell holds another table
+}
+
+type tableRow struct{ cells []*tableCell }
+
+type tableCell struct {
+	header           bool
+	rowspan, colspan int
+	blocks           []block
+}
+
+// preBlock is preformatted text: literal (from <pre>) or with inline markup
+// (from lines starting with a space).
+type preBlock struct {
+	text string
+	inl  []*inline
+}
+
+type rule struct{}
+
+type shortcodeBlock struct{ tk *token }
+
+type inlineKind int
+
+const (
+	inText inlineKind = iota
+	inStrong
+	inEm
+	inCode
+	inDel
+	inIns
+	inSup
+	inSub
+	inSpan
+	inLink
+	inBreak
+	inPlaceholder
+	inBlock // a block inside inline content: a paragraph break in paragraphs
+)
+
+type inline struct {
+	kind     inlineKind
+	text     string
+	url      string // inLink
+	external bool   // inLink: gets rel=nofollow in HTML
+	children []*inline
+	blk      block // inBlock; nil for a bare paragraph break
+}

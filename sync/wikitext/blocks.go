@@ -1,0 +1,176 @@
+package wikitext
+
+import (
+	"strings"
+)
+
+// parseBlocks splits expanded wikitext into blocks, line by line, as
+// MediaWiki's block pass does. line is the number of s's first line.
+func (c *converter) parseBlocks(s string, line int) []block {
+	lines := strings.Split(s, "\n")
+	var out []block
+	var para []string
+	paraLine := line
+	endPara := func() {
+		if len(para) > 0 {
+			out = append(out, c.paragraphs(strings.Join(para, "\n"), paraLine)...)
+			para = para[:0]
+		}
+	}
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		ln := line + i
+		trimmed := strings.TrimLeft(l, " \t")
+		switch {
+		case strings.HasPrefix(trimmed, "{|"):
+			endPara()
+			t, next := c.parseTable(lines, i, line)
+			out = append(out, t)
+			i = next
+			continue
+		case isHeadingLine(l):
+			endPara()
+			out = append(out, c.parseHeading(l, ln))
+		case l != "" && strings.IndexByte("*#:;", l[0]) >= 0:
+			endPara()
+			next := i
+			for next < len(lines) && lines[next] != "" && strings.IndexByte("*#:;", lines[next][0]) >= 0 {
+				next++
+			}
+			out = append(out, c.parseList(lines[i:next], ln))
+			i = next
+			continue
+		case strings.HasPrefix(l, "----"):
+			endPara()
+			out = append(out, &rule{})
+			if rest := strings.TrimLeft(l, "-"); strings.TrimSpace(rest) != "" {
+				para, paraLine = append(para, rest), ln
+			}
+		case strings.TrimSpace(l) == "":
+			endPara()
+		case l[0] == ' ' && !hasBlockTag(l):
+			endPara()
+			next := i
+			for next < len(lines) && strings.HasPrefix(lines[next], " ") && strings.TrimSpace(lines[next]) != "" && !hasBlockTag(lines[next]) {
+				next++
+			}
+			out = append(out, c.spacePre(lines[i:next], ln))
+			i = next
+			continue
+		default:
+			if len(para) == 0 {
+				paraLine = ln
+			}
+			para = append(para, l)
+		}
+		i++
+	}
+	endPara()
+	return out
+}
+
+// hasBlockTag reports a line that MediaWiki does not turn into <pre> even
+// though it starts with a space: one holding block-level HTML or a marker.
+func hasBlockTag(l string) bool {
+	if strings.Contains(l, markOpen) {
+		return true
+	}
+	low := strings.ToLower(l)
+	for _, t := range []string{"<div", "</div", "<table", "</table", "<p", "</p", "<blockquote", "</blockquote", "<center", "</center", "<hr", "<li", "<ul", "<ol", "<h"} {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *converter) spacePre(lines []string, line int) block {
+	for i, l := range lines {
+		lines[i] = l[1:]
+	}
+	return &preBlock{inl: c.parseInline(strings.Join(lines, "\n"), line)}
+}
+
+// paragraphs parses a run of text lines; block tags and block markers
+// inside it split it into several blocks.
+func (c *converter) paragraphs(s string, line int) []block {
+	var out []block
+	var cur []*inline
+	end := func() {
+		if hasVisible(cur) {
+			out = append(out, &paragraph{inl: trimInlines(cur)})
+		}
+		cur = nil
+	}
+	for _, n := range c.parseInline(s, line) {
+		if n.kind != inBlock {
+			cur = append(cur, n)
+			continue
+		}
+		end()
+		if n.blk != nil {
+			out = append(out, n.blk)
+		}
+	}
+	end()
+	return out
+}
+
+// hasVisible reports whether nodes hold anything but whitespace and breaks.
+func hasVisible(nodes []*inline) bool {
+	for _, n := range nodes {
+		switch n.kind {
+		case inText:
+			if strings.TrimSpace(n.text) != "" {
+				return true
+			}
+		case inBreak:
+		case inBlock:
+			if n.blk != nil {
+				return true
+			}
+		default:
+			if n.kind == inLink || n.kind == inPlaceholder || hasVisible(n.children) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimInlines drops leading and trailing whitespace and line breaks.
+func trimInlines(nodes []*inline) []*inline {
+	for len(nodes) > 0 {
+		n := nodes[0]
+		if n.kind == inBreak {
+			nodes = nodes[1:]
+			continue
+		}
+		if n.kind == inText {
+			t := strings.TrimLeft(n.text, " \t\n")
+			if t == "" {
+				nodes = nodes[1:]
+				continue
+			}
+			nodes[0] = &inline{kind: inText, text: t}
+		}
+		break
+	}
+	for len(nodes) > 0 {
+		n := nodes[len(nodes)-1]
+		if n.kind == inBreak {
+			nodes = nodes[:len(nodes)-1]
+			continue
+		}
+		if n.kind == inText {
+			t := strings.TrimRight(n.text, " \t\n")
+			if t == "" {
+				nodes = nodes[:len(nodes)-1]
+				continue
+			}
+			nodes[len(nodes)-1] = &inline{kind: inText, text: t}
+		}
+		break
+	}
+	return nodes
+}

@@ -1,0 +1,156 @@
+package wikitext
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Options controls a conversion. The zero value converts with no templates,
+// no shortcodes and links relative to the wiki root.
+type Options struct {
+	// Shortcodes maps a template name (without "Template:"; first letter
+	// case-insensitive; spaces == underscores, e.g. "Admon/note") to a Hugo
+	// shortcode name.
+	Shortcodes map[string]string
+	// Templates looks up a template's wikitext as it stood at the
+	// revision's time. nil = none available.
+	Templates TemplateSource
+	// Link turns an internal link target (normalized title: first letter
+	// upper, underscores→spaces, no fragment) into a URL; nil or an empty
+	// result = link to WikiURL.
+	Link func(title string) string
+	// WikiURL is the wiki article base, e.g. "https://fedoraproject.org/wiki/";
+	// used for links to pages we do not mirror, File: pages and placeholders.
+	WikiURL string
+	// MaxDepth is the template expansion depth limit (default 40).
+	MaxDepth int
+	// MaxSize is the expanded-text size limit in bytes (default 2 MiB, or
+	// 4×len(input) if larger).
+	MaxSize int
+}
+
+// TemplateSource looks up the wikitext of a page such as "Template:Admon/note".
+type TemplateSource interface {
+	Template(title string) (text string, ok bool)
+}
+
+// Result is the outcome of Convert.
+type Result struct {
+	// Markdown is the converted page, ending in a newline unless empty.
+	Markdown string
+	// Categories lists the normalized names from [[Category:X]] links, in
+	// order of first appearance; they are not rendered inline.
+	Categories []string
+	// Magic lists the behaviour switches seen, e.g. "NOTOC".
+	Magic []string
+	// Diagnostics reports what the converter could not render faithfully.
+	Diagnostics []Diagnostic
+}
+
+// Diagnostic is a problem found in the input. Line is 1-based; for text
+// produced by template expansion it is the line in the expanded text.
+type Diagnostic struct {
+	Line    int
+	Message string
+}
+
+const (
+	defaultMaxDepth = 40
+	defaultMaxSize  = 2 << 20
+)
+
+// Convert turns wikitext into Hugo Markdown. It never fails: anything it
+// cannot convert is shown as text and reported in Result.Diagnostics.
+func Convert(src string, opts Options) Result {
+	c := newConverter(src, opts)
+	blocks := c.parseDocument(src)
+	md := renderMarkdown(c, blocks)
+	return Result{
+		Markdown:    md,
+		Categories:  c.categories,
+		Magic:       c.magic,
+		Diagnostics: c.diags,
+	}
+}
+
+// PlainText returns the visible text of a wikitext fragment: markup removed,
+// links replaced by their text, entities decoded and whitespace collapsed.
+func PlainText(src string, opts Options) string {
+	c := newConverter(src, opts)
+	return collapseSpace(plainBlocks(c, c.parseDocument(src)))
+}
+
+// converter holds the state of one conversion; it is never shared.
+type converter struct {
+	opts       Options
+	shortcodes map[string]string
+	tokens     []token
+	categories []string
+	magic      []string
+	diags      []Diagnostic
+	budget     int  // bytes template expansion may still produce
+	overflow   bool // budget exhausted; reported once
+	extLinks   int  // counter for [url] numbering
+	noClose    map[string]int // tag name → offset after which no closing tag exists
+}
+
+func newConverter(src string, opts Options) *converter {
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = defaultMaxDepth
+	}
+	if opts.MaxSize <= 0 {
+		opts.MaxSize = max(defaultMaxSize, 4*len(src))
+	}
+	c := &converter{opts: opts, budget: opts.MaxSize}
+	if len(opts.Shortcodes) > 0 {
+		c.shortcodes = make(map[string]string, len(opts.Shortcodes))
+		for k, v := range opts.Shortcodes {
+			c.shortcodes[normTitle(k)] = v
+		}
+	}
+	return c
+}
+
+// parseDocument runs the whole pipeline up to the AST.
+func (c *converter) parseDocument(src string) []block {
+	src = sanitizeInput(src)
+	src = pageInclusion(src)
+	expanded := c.expandPage(src)
+	expanded = c.stripMagic(expanded)
+	return c.parseBlocks(expanded, 1)
+}
+
+// sanitizeInput normalizes line endings, replaces invalid UTF-8 and removes
+// the private-use characters the converter uses for strip markers.
+func sanitizeInput(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.ContainsRune(s, '\r') {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if strings.ContainsAny(s, markOpen+markClose+"\x00") {
+		s = strings.NewReplacer(markOpen, "\uFFFD", markClose, "\uFFFD", "\x00", "\uFFFD").Replace(s)
+	}
+	return s
+}
+
+func (c *converter) diag(line int, msg string) {
+	if len(c.diags) < 1000 { // a hostile page must not produce unbounded reports
+		c.diags = append(c.diags, Diagnostic{Line: line, Message: msg})
+	}
+}
+
+func (c *converter) addCategory(name string) {
+	for _, x := range c.categories {
+		if x == name {
+			return
+		}
+	}
+	c.categories = append(c.categories, name)
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
