@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // Schemas are the XML namespaces of the export formats the Reader accepts.
@@ -278,7 +279,7 @@ func (r *Reader) syntaxError(err error) error {
 		return r.errorf("truncated dump: the input ends before </mediawiki>")
 	}
 	if errors.As(err, &se) {
-		return r.errorf("malformed XML: %s", se.Msg)
+		return r.errorf("malformed XML: %s", printable(se.Msg))
 	}
 	return r.errorf("read dump: %w", err)
 }
@@ -288,11 +289,22 @@ func (r *Reader) syntaxError(err error) error {
 func (r *Reader) errorf(format string, args ...any) error {
 	line, _ := r.dec.InputPos()
 	where := fmt.Sprintf("dump line %d (byte %d)", line, r.dec.InputOffset())
-	if r.page != nil {
+	if r.page != nil && r.page.Title != "" {
 		where += fmt.Sprintf(": page %q", r.page.Title)
 		if r.revID != 0 {
 			where += fmt.Sprintf(" revision %d", r.revID)
 		}
 	}
 	return fmt.Errorf(where+": "+format, args...)
+}
+
+// printable makes a message from encoding/xml, which may quote raw input
+// bytes, safe for a terminal: valid UTF-8 without control characters.
+func printable(s string) string {
+	return strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return '\uFFFD'
+		}
+		return c
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
