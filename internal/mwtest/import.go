@@ -23,9 +23,11 @@ func (w *Wiki) Import(tb testing.TB, xmlPath string) {
 	if err != nil {
 		tb.Fatalf("mwtest: %v", err)
 	}
+	byName := map[string][]string{}
 	for _, u := range users {
-		w.CreateUser(tb, u)
+		byName[u] = nil
 	}
+	w.mustCreateUsers(tb, byName)
 	steps := [][]string{
 		{"importDump.php", xmlPath},
 		{"rebuildrecentchanges.php"},
@@ -36,29 +38,6 @@ func (w *Wiki) Import(tb testing.TB, xmlPath string) {
 			tb.Fatalf("mwtest: import %s: %v", xmlPath, err)
 		}
 	}
-}
-
-// CreateUser creates user (or resets its password) with w.Password, adding
-// it to groups such as "sysop" or "bot". Creating an existing user again is
-// harmless.
-func (w *Wiki) CreateUser(tb testing.TB, user string, groups ...string) {
-	tb.Helper()
-	args := []string{"--force"}
-	for _, g := range groups {
-		switch g {
-		case "sysop", "bot", "bureaucrat", "interface-admin":
-			args = append(args, "--"+g)
-		default:
-			args = append(args, "--custom-groups", g)
-		}
-	}
-	args = append(args, user, w.Password)
-	if _, err := w.maintenance(nil, "createAndPromote.php", args...); err != nil {
-		tb.Fatalf("mwtest: create user %q: %v", user, err)
-	}
-	w.mu.Lock()
-	w.users[user] = true
-	w.mu.Unlock()
 }
 
 // dumpUsers lists the distinct <username> values of an XML export in the

@@ -44,37 +44,42 @@ type Wiki struct {
 	// creates (Import, Edit), so tests can log in as any of them.
 	Password string
 
-	cmd      *exec.Cmd
 	logPath  string
 	mu       sync.Mutex
 	sessions map[string]*session // logged-in API clients by user name
 	users    map[string]bool     // users whose password is Password
 }
 
-// Start installs a fresh wiki in tb.TempDir(), serves it on a free loopback
-// port and registers cleanup that stops the server. It skips the test when
-// MediaWiki or php is absent, unless CI=true, where it fails instead.
+// Start gives the test a fresh wiki in tb.TempDir(), serves it on a free
+// loopback port and registers cleanup that stops the server. It skips the
+// test when MediaWiki or php is absent, unless CI=true, where it fails.
+//
+// The wiki is a copy of a template installed once per MediaWiki version
+// and harness settings (see template.go), so it costs a file copy and a
+// server start rather than a run of install.php.
 func Start(tb testing.TB) *Wiki {
 	tb.Helper()
 	requireMediaWiki(tb)
+	tpl, err := sharedTemplate()
+	if err != nil {
+		tb.Fatalf("mwtest: %v", err)
+	}
 	w := &Wiki{
 		Dir:      tb.TempDir(),
-		Password: mustRandomPassword(tb),
+		Password: tpl.password,
 		sessions: map[string]*session{},
 		users:    map[string]bool{AdminUser: true},
 	}
 	w.logPath = filepath.Join(w.Dir, "server.log")
-	mustInstall(tb, w)
-	// Another process may grab the port between our probe and php's bind;
-	// a fresh port on retry makes that race harmless.
-	var err error
-	for range 3 {
-		if err = w.serve(tb); err == nil {
-			return w
-		}
+	if err := tpl.copyTo(w.Dir); err != nil {
+		tb.Fatalf("mwtest: %v", err)
 	}
-	tb.Fatalf("mwtest: start php server for %s: %v", w.Dir, err)
-	return nil
+	stop, err := w.serve()
+	if err != nil {
+		tb.Fatalf("mwtest: %v", err)
+	}
+	tb.Cleanup(stop)
+	return w
 }
 
 // requireMediaWiki skips (or fails, under CI=true) when the wiki cannot run.
@@ -98,45 +103,53 @@ func requireMediaWiki(tb testing.TB) {
 	tb.Skip(msg)
 }
 
-// serve starts php -S on a free port and waits until api.php answers.
-func (w *Wiki) serve(tb testing.TB) error {
-	tb.Helper()
+// serve starts php -S on a free port, waits until api.php answers and
+// returns the function that stops it. Another process may grab the port
+// between our probe and php's bind; a fresh port on retry makes that race
+// harmless.
+func (w *Wiki) serve() (stop func(), err error) {
+	for range 3 {
+		if stop, err = w.serveOnce(); err == nil {
+			return stop, nil
+		}
+	}
+	return nil, fmt.Errorf("start php server for %s: %w", w.Dir, err)
+}
+
+func (w *Wiki) serveOnce() (stop func(), err error) {
 	port, err := freePort()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	base := "http://127.0.0.1:" + strconv.Itoa(port)
 	if err := writeServerSettings(w.Dir, base); err != nil {
-		return err
+		return nil, err
 	}
 	logf, err := os.OpenFile(w.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		return fmt.Errorf("open server log: %w", err)
+		return nil, fmt.Errorf("open server log: %w", err)
 	}
 	defer logf.Close()
-	cmd := exec.Command("php", "-d", "opcache.enable=1", "-d", "opcache.enable_cli=1",
-		"-S", "127.0.0.1:"+strconv.Itoa(port), "-t", Root)
+	cmd := php("-S", "127.0.0.1:"+strconv.Itoa(port), "-t", Root)
 	cmd.Env = append(os.Environ(), "MW_CONFIG_FILE="+w.configFile())
 	cmd.Stdout, cmd.Stderr = logf, logf
-	// A process group of its own lets cleanup kill php and anything it forks.
+	// A process group of its own lets stop kill php and anything it forks.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("run php -S: %w", err)
+		return nil, fmt.Errorf("run php -S: %w", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	w.API, w.Index = base+"/api.php", base+"/index.php"
-	if err := waitReady(w.API, exited); err != nil {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		<-exited
-		return fmt.Errorf("%w (log: %s)", err, w.logPath)
-	}
-	w.cmd = cmd
-	tb.Cleanup(func() {
+	stop = sync.OnceFunc(func() {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		<-exited
 	})
-	return nil
+	w.API, w.Index = base+"/api.php", base+"/index.php"
+	if err := waitReady(w.API, exited); err != nil {
+		stop()
+		return nil, fmt.Errorf("%w (log: %s)", err, w.logPath)
+	}
+	return stop, nil
 }
 
 // configFile is the LocalSettings.php every php process of this wiki reads.
@@ -179,11 +192,10 @@ func freePort() (int, error) {
 	return addr.Port, nil
 }
 
-func mustRandomPassword(tb testing.TB) string {
-	tb.Helper()
+func randomPassword() (string, error) {
 	b := make([]byte, 18)
 	if _, err := rand.Read(b); err != nil {
-		tb.Fatalf("mwtest: random password: %v", err)
+		return "", fmt.Errorf("random password: %w", err)
 	}
-	return "T-" + hex.EncodeToString(b)
+	return "T-" + hex.EncodeToString(b), nil
 }
