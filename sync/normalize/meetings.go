@@ -1,0 +1,137 @@
+package normalize
+
+import (
+	"time"
+)
+
+type meetingRef struct {
+	Slug    string    `toml:"slug"`
+	Title   string    `toml:"title"`
+	Date    time.Time `toml:"date"`
+	Minutes string    `toml:"minutes"`
+	Index   int       `toml:"index"`
+	First   bool      `toml:"first"`
+}
+
+// versionLink is one entry of the version switcher.
+type versionLink struct {
+	Slug    string    `toml:"slug"`
+	Title   string    `toml:"title"`
+	Date    time.Time `toml:"date,omitempty"`
+	URL     string    `toml:"url"`
+	Current bool      `toml:"current"`
+}
+
+type snapshotEntry struct {
+	Page      string    `toml:"page"`
+	Revision  int64     `toml:"revision,omitempty"`
+	Timestamp time.Time `toml:"timestamp,omitempty"`
+	Author    string    `toml:"author,omitempty"`
+	WikiURL   string    `toml:"wiki_url,omitempty"`
+	Exists    bool      `toml:"exists"`
+}
+
+// timelineEntry summarises a meeting for the home and meetings pages.
+type timelineEntry struct {
+	Slug      string    `toml:"slug"`
+	Title     string    `toml:"title"`
+	Date      time.Time `toml:"date"`
+	URL       string    `toml:"url"`
+	Minutes   string    `toml:"minutes"`
+	First     bool      `toml:"first"`
+	None      bool      `toml:"none"`      // nothing changed since the previous meeting
+	Revisions int       `toml:"revisions"` // revisions saved since the previous meeting
+	Personas  int       `toml:"personas"`  // personas on the page at the meeting
+}
+
+type meetingParams struct {
+	Source   *source         `toml:"source,omitempty"`
+	Meeting  meetingRef      `toml:"meeting"`
+	Versions []versionLink   `toml:"versions"`
+	Snapshot []snapshotEntry `toml:"snapshot"`
+	Changes  changes         `toml:"changes"`
+}
+
+type timelineParams struct {
+	Timeline []timelineEntry `toml:"timeline"`
+}
+
+// meetingStages is every stage but the latest.
+func (b *builder) meetingStages() []stage { return b.stages[:len(b.stages)-1] }
+
+// writeMeetings writes meetings/<date>.md, the persona pages of each
+// meeting and meetings/_index.md.
+func (b *builder) writeMeetings() error {
+	for k := range b.meetingStages() {
+		c, err := b.changesSince(k)
+		if err != nil {
+			return err
+		}
+		if err := b.writeMeeting(k, c); err != nil {
+			return err
+		}
+		s := &b.stages[k]
+		b.timeline = append(b.timeline, timelineEntry{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url,
+			Minutes: s.meeting.Minutes, First: k == 0, None: c.None, Revisions: len(c.Revisions), Personas: len(s.personas)})
+	}
+	fm := frontMatter{Title: "Meetings", Type: "meetings", URL: "/meetings/", Params: timelineParams{b.timeline}}
+	return b.writeDoc("meetings/_index.md", fm, "")
+}
+
+func (b *builder) writeMeeting(k int, c changes) error {
+	s := &b.stages[k]
+	params := meetingParams{Meeting: b.meetingRef(s), Versions: b.versionLinks(k), Changes: c}
+	for _, v := range s.versions {
+		e := snapshotEntry{Page: v.title, Exists: v.rev != nil}
+		if v.rev != nil {
+			e.Revision, e.Timestamp, e.Author = v.rev.ID, v.rev.Timestamp, v.rev.User
+			e.WikiURL = revisionURL(b.cfg.Wiki, v.title, v.rev.ID)
+		}
+		params.Snapshot = append(params.Snapshot, e)
+	}
+	body := ""
+	if s.primary.rev != nil {
+		params.Source = b.source(s.primary.title, s.primary.rev)
+		md, err := b.conv.markdown(s.primary.text, s.primary.at())
+		if err != nil {
+			return err
+		}
+		body = md
+	}
+	fm := frontMatter{Title: s.title, Type: "meeting", URL: s.url, Date: s.date, Params: &params}
+	if err := b.writeDoc("meetings/"+s.slug+".md", fm, body); err != nil {
+		return err
+	}
+	b.report.Meetings++
+	for i, x := range s.personas {
+		if err := b.writeMeetingPersona(k, b.slugs[s.ids[i]], x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) writeMeetingPersona(k int, slug string, x persona) error {
+	s := &b.stages[k]
+	params := x.params
+	params.Slug = slug
+	ref := b.meetingRef(s)
+	params.Meeting, params.Versions = &ref, b.versionLinks(k)
+	params.Source = b.source(s.primary.title, s.primary.rev)
+	url := s.url + "personas/" + slug + "/"
+	fm := frontMatter{Title: params.Name, Type: "persona", URL: url, Date: s.date, Params: &params}
+	return b.writeDoc("meetings/"+s.slug+"--"+slug+".md", fm, x.body())
+}
+
+func (b *builder) meetingRef(s *stage) meetingRef {
+	return meetingRef{Slug: s.slug, Title: s.title, Date: s.date, Minutes: s.meeting.Minutes, Index: s.index, First: s.index == 0}
+}
+
+// versionLinks is the version switcher, current marking stage k.
+func (b *builder) versionLinks(k int) []versionLink {
+	var out []versionLink
+	for i, s := range b.meetingStages() {
+		out = append(out, versionLink{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url, Current: i == k})
+	}
+	return append(out, versionLink{Slug: "latest", Title: "Latest", URL: "/", Current: k == len(b.stages)-1})
+}

@@ -1,0 +1,178 @@
+package normalize
+
+import (
+	"sort"
+	"time"
+)
+
+// historyEvent is one entry of a persona's history (see the schema).
+type historyEvent struct {
+	Meeting  string    `toml:"meeting"`
+	Title    string    `toml:"title"`
+	Date     time.Time `toml:"date"`
+	URL      string    `toml:"url"`
+	Event    string    `toml:"event"`
+	FromName string    `toml:"from_name"`
+	ToName   string    `toml:"to_name"`
+	Fields   []fchange `toml:"fields,omitempty"`
+	Sections []string  `toml:"sections,omitempty"`
+}
+
+type fchange struct {
+	Label string `toml:"label"`
+	Old   string `toml:"old"`
+	New   string `toml:"new"`
+}
+
+type listParams struct {
+	Source   *source `toml:"source,omitempty"`
+	Personas []card  `toml:"personas"`
+}
+
+// writePersonas writes personas/<slug>.md for every persona ever seen at a
+// meeting or now, and personas/_index.md. A persona no longer on the page
+// keeps its page, with its last known state and removed = true.
+func (b *builder) writePersonas() error {
+	latest := &b.stages[len(b.stages)-1]
+	for id, slug := range b.slugs {
+		k, x := b.lastSeen(id)
+		params := x.params
+		params.Slug, params.Removed = slug, k != len(b.stages)-1
+		params.History = b.personaHistory(id)
+		params.Source = b.source(b.stages[k].primary.title, b.stages[k].primary.rev)
+		fm := frontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
+		if err := b.writeDoc("personas/"+slug+".md", fm, x.body()); err != nil {
+			return err
+		}
+		b.report.Personas++
+	}
+	body, params, err := b.personaList(latest)
+	if err != nil {
+		return err
+	}
+	fm := frontMatter{Title: "Personas", Type: "personas", URL: "/personas/", Date: latest.primary.at(), Params: &params}
+	return b.writeDoc("personas/_index.md", fm, body)
+}
+
+// personaList is the body and cards of a list of the latest personas.
+func (b *builder) personaList(s *stage) (string, listParams, error) {
+	var params listParams
+	for i, x := range s.personas {
+		slug := b.slugs[s.ids[i]]
+		c := x.card("/personas/" + slug + "/")
+		c.Slug = slug
+		params.Personas = append(params.Personas, c)
+	}
+	if s.primary.rev == nil {
+		return "", params, nil
+	}
+	params.Source = b.source(s.primary.title, s.primary.rev)
+	body, err := b.conv.markdown(s.primary.doc.Preamble, s.primary.at())
+	return body, params, err
+}
+
+// lastSeen returns the newest stage holding identity id, and the persona.
+func (b *builder) lastSeen(id int) (int, persona) {
+	for k := len(b.stages) - 1; k >= 0; k-- {
+		if x, ok := b.stages[k].find(id); ok {
+			return k, x
+		}
+	}
+	panic("normalize: identity without a persona") // assignIdentities creates ids only for personas
+}
+
+// personaHistory lists, oldest first, the stages where persona id
+// appeared, was renamed, changed or was removed.
+func (b *builder) personaHistory(id int) []historyEvent {
+	var out []historyEvent
+	for k := range b.stages {
+		s := &b.stages[k]
+		cur, now := s.find(id)
+		var old persona
+		var before bool
+		if k > 0 {
+			old, before = b.stages[k-1].find(id)
+		}
+		e := historyEvent{Meeting: s.slug, Title: s.title, Date: s.date, URL: s.url}
+		if now && s.meeting != nil {
+			e.URL = s.url + "personas/" + b.slugs[id] + "/"
+		} else if now {
+			e.URL = "/personas/" + b.slugs[id] + "/"
+		}
+		switch {
+		case now && !before:
+			e.Event, e.ToName = "appeared", displayName(cur)
+		case !now && before:
+			e.Event, e.FromName = "removed", displayName(old)
+		case now && before:
+			e.FromName, e.ToName = displayName(old), displayName(cur)
+			for _, f := range fieldChanges(old, cur) {
+				e.Fields = append(e.Fields, fchange(f))
+			}
+			e.Sections = changedSections(old, cur)
+			switch {
+			case e.FromName != e.ToName:
+				e.Event = "renamed"
+			case len(e.Fields) > 0 || len(e.Sections) > 0:
+				e.Event = "changed"
+			}
+		}
+		if e.Event != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// changedSections lists the titles of sections whose text changed, was
+// added or was removed.
+func changedSections(old, cur persona) []string {
+	var out []string
+	for _, s := range cur.p.Sections {
+		if md, ok := old.sections[s.Slug]; !ok || md != cur.sections[s.Slug] {
+			out = append(out, s.Title)
+		}
+	}
+	for _, s := range old.p.Sections {
+		if _, ok := cur.sections[s.Slug]; !ok {
+			out = append(out, s.Title)
+		}
+	}
+	return out
+}
+
+type homeParams struct {
+	Source   *source         `toml:"source,omitempty"`
+	Personas []card          `toml:"personas"`
+	FAQ      string          `toml:"faq"`
+	Timeline []timelineEntry `toml:"timeline"`
+}
+
+// writeHome writes _index.md: the personas page's preamble as it stands,
+// the persona cards, the FAQ link and the meetings timeline.
+func (b *builder) writeHome() error {
+	latest := &b.stages[len(b.stages)-1]
+	body, list, err := b.personaList(latest)
+	if err != nil {
+		return err
+	}
+	params := homeParams{Source: list.Source, Personas: list.Personas, FAQ: b.faqURL, Timeline: b.timeline}
+	fm := frontMatter{Title: b.cfg.Title, Type: "home", URL: "/", Date: latest.primary.at(), Params: &params}
+	return b.writeDoc("_index.md", fm, body)
+}
+
+// warnUnarchived reports configured pages the archive lacks: not an error,
+// as a wiki may not have them yet, but the reader should know.
+func (b *builder) warnUnarchived() error {
+	var missing []string
+	for _, t := range b.configured() {
+		if b.page(t) == nil {
+			missing = append(missing, t)
+		}
+	}
+	sort.Strings(missing)
+	for _, t := range missing {
+		b.warn("%s is configured but not archived: run wikisite sync", t)
+	}
+	return nil
+}

@@ -1,0 +1,211 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/personas"
+)
+
+// version is one configured page as it stood at one time.
+type version struct {
+	title string
+	rev   *archive.Revision // nil: the page did not exist yet (or is not archived)
+	text  string
+	doc   personas.Document
+	split bool // doc holds personas
+}
+
+// versionAt reads title as it stood at t.
+func (b *builder) versionAt(title string, t time.Time) (version, error) {
+	p := b.page(title)
+	if p == nil {
+		return version{title: title}, nil
+	}
+	return b.versionOf(p, visible(p, p.At(t)))
+}
+
+func (b *builder) versionOf(p *archive.Page, r *archive.Revision) (version, error) {
+	v := version{title: p.Title, rev: r}
+	if r == nil {
+		return v, nil
+	}
+	text, err := b.text(p.Title, r)
+	if err != nil {
+		return v, err
+	}
+	v.text = text
+	v.doc, v.split = personas.Split(text)
+	if !v.split {
+		v.doc = personas.Document{Preamble: text}
+	}
+	return v, nil
+}
+
+func (v version) at() time.Time { return timeOf(v.rev) }
+
+// field is one row of a persona's profile table, in display order.
+type field struct {
+	Key   string `toml:"key"`
+	Label string `toml:"label"`
+	Value string `toml:"value"`
+}
+
+type sectionRef struct {
+	Title string `toml:"title"`
+	Slug  string `toml:"slug"`
+}
+
+// personaParams are the persona's front matter params (see the schema).
+// Every value is plain text: what a reader sees, markup removed.
+type personaParams struct {
+	Source       *source           `toml:"source,omitempty"`
+	Slug         string            `toml:"slug"`
+	Name         string            `toml:"name"`
+	Nickname     string            `toml:"nickname"`
+	Role         string            `toml:"role"`
+	Organisation string            `toml:"organisation"`
+	Quote        string            `toml:"quote"`
+	Image        string            `toml:"image"`
+	Group        string            `toml:"group"`
+	Number       int               `toml:"number"`
+	Heading      string            `toml:"heading"`
+	Profile      map[string]string `toml:"profile"`
+	Fields       []field           `toml:"fields"`
+	Sections     []sectionRef      `toml:"sections"`
+	Removed      bool              `toml:"removed"` // not on the page any more; this is its last known state
+	History      []historyEvent    `toml:"history,omitempty"`
+	Meeting      *meetingRef       `toml:"meeting,omitempty"`
+	Versions     []versionLink     `toml:"versions,omitempty"`
+}
+
+// card is a persona in the lists on the home and personas pages.
+type card struct {
+	Slug         string `toml:"slug"`
+	Name         string `toml:"name"`
+	Nickname     string `toml:"nickname"`
+	Role         string `toml:"role"`
+	Organisation string `toml:"organisation"`
+	Quote        string `toml:"quote"`
+	Group        string `toml:"group"`
+	URL          string `toml:"url"`
+}
+
+// persona is one persona of one version, converted.
+type persona struct {
+	p        personas.Persona
+	params   personaParams
+	intro    string            // Markdown of the name, role and quote block
+	sections map[string]string // Markdown by section slug
+}
+
+// personasOf converts every persona of v.
+func (b *builder) personasOf(v version) ([]persona, error) {
+	out := make([]persona, 0, len(v.doc.Personas))
+	for _, p := range v.doc.Personas {
+		x, err := b.convertPersona(p, v.at())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+func (b *builder) convertPersona(p personas.Persona, at time.Time) (persona, error) {
+	x := persona{p: p, sections: map[string]string{}}
+	pt := func(s string) (string, error) { return b.conv.plainText(s, at) }
+	params := personaParams{Slug: p.Slug, Image: p.Image, Number: p.Number, Profile: map[string]string{}}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{{&params.Name, p.Name}, {&params.Nickname, p.Nickname}, {&params.Role, p.Role}, {&params.Organisation, p.Organisation},
+		{&params.Quote, p.Quote}, {&params.Group, p.Group}, {&params.Heading, p.Heading}} {
+		s, err := pt(f.src)
+		if err != nil {
+			return x, err
+		}
+		*f.dst = s
+	}
+	for _, f := range p.Profile {
+		v, err := pt(f.Wikitext)
+		if err != nil {
+			return x, err
+		}
+		params.Profile[f.Key] = v
+		params.Fields = append(params.Fields, field{Key: f.Key, Label: f.Label, Value: v})
+	}
+	for _, s := range p.Sections {
+		md, err := b.conv.markdown(s.Wikitext, at)
+		if err != nil {
+			return x, err
+		}
+		x.sections[s.Slug] = md
+		params.Sections = append(params.Sections, sectionRef{Title: s.Title, Slug: s.Slug})
+	}
+	intro, err := b.conv.markdown(p.Intro, at)
+	x.params, x.intro = params, intro
+	return x, err
+}
+
+// body is the persona page's Markdown: one "##" heading per section.
+func (x persona) body() string {
+	var sb strings.Builder
+	for _, s := range x.p.Sections {
+		if sb.Len() > 0 {
+			sb.WriteString("\n")
+		}
+		sb.WriteString("## " + escapeHeading(s.Title) + "\n\n")
+		sb.WriteString(x.sections[s.Slug])
+	}
+	return sb.String()
+}
+
+// escapeHeading keeps a plain-text section title from being read as
+// Markdown or as a Hugo shortcode.
+func escapeHeading(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "<", "&lt;", "{", "&#123;", "#", "\\#")
+	return r.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+func (x persona) card(url string) card {
+	p := x.params
+	return card{Slug: p.Slug, Name: p.Name, Nickname: p.Nickname, Role: p.Role, Organisation: p.Organisation,
+		Quote: p.Quote, Group: p.Group, URL: url}
+}
+
+// match pairs the personas of two versions: by number first, then by slug,
+// then by name. It returns, for each of cur, the index in prev or -1.
+func match(prev, cur []persona) []int {
+	out := make([]int, len(cur))
+	used := make([]bool, len(prev))
+	for i := range out {
+		out[i] = -1
+	}
+	keys := []func(persona) string{
+		func(x persona) string {
+			if x.p.Number == 0 {
+				return ""
+			}
+			return strconv.Itoa(x.p.Number)
+		},
+		func(x persona) string { return x.p.Slug },
+		func(x persona) string { return strings.ToLower(x.params.Name) },
+	}
+	for _, key := range keys {
+		for i, c := range cur {
+			if out[i] >= 0 || key(c) == "" {
+				continue
+			}
+			for j, p := range prev {
+				if !used[j] && key(p) == key(c) {
+					out[i], used[j] = j, true
+					break
+				}
+			}
+		}
+	}
+	return out
+}

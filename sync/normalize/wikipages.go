@@ -1,0 +1,204 @@
+package normalize
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/worddiff"
+)
+
+type wikiParams struct {
+	Source      *source   `toml:"source,omitempty"`
+	WikiTitle   string    `toml:"wiki_title"`
+	Revision    int64     `toml:"revision"`
+	Timestamp   time.Time `toml:"timestamp"`
+	Author      string    `toml:"author"`
+	Summary     string    `toml:"summary"`
+	WikiURL     string    `toml:"wiki_url"`
+	TextHidden  bool      `toml:"text_hidden,omitempty"` // the newest revision's text is hidden; this is an older one
+	Diagnostics []string  `toml:"diagnostics,omitempty"`
+}
+
+// writeWikiPages writes wiki/<file>.md for every archived page, showing its
+// newest revision whose text is not hidden.
+func (b *builder) writeWikiPages() error {
+	for _, title := range b.titles {
+		if err := b.writeWikiPage(b.pages[title]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) writeWikiPage(p *archive.Page) error {
+	latest := p.Last()
+	if latest == nil {
+		return nil
+	}
+	shown := visible(p, latest)
+	params := wikiParams{WikiTitle: p.Title, WikiURL: b.articleURL(p.Title)}
+	fm := frontMatter{Title: p.Title, Type: "wiki", URL: "/wiki/" + sitePath(p.Title) + "/", Params: &params}
+	if shown != latest {
+		params.TextHidden = true
+		b.warn("page %q: the text of revision %d is hidden on the wiki; showing the newest visible one", p.Title, latest.ID)
+	}
+	if shown == nil {
+		b.report.Pages++
+		return b.writeDoc("wiki/"+fileName(p.Title), fm, "")
+	}
+	text, err := b.text(p.Title, shown)
+	if err != nil {
+		return err
+	}
+	conv, err := b.conv.convert(text, shown.Timestamp)
+	if err != nil {
+		return err
+	}
+	params.Source = b.source(p.Title, shown)
+	params.Revision, params.Timestamp, params.Author, params.Summary = shown.ID, shown.Timestamp, shown.User, shown.Comment
+	params.WikiURL = params.Source.WikiURL
+	params.Diagnostics = b.diagnostics(p.Title, shown, conv)
+	fm.Date, fm.Categories = shown.Timestamp, conv.Categories
+	b.report.Pages++
+	return b.writeDoc("wiki/"+fileName(p.Title), fm, conv.Markdown)
+}
+
+// diagnostics lists a conversion's problems for the page's front matter
+// and adds them, with page and revision, to the report.
+func (b *builder) diagnostics(title string, r *archive.Revision, c converted) []string {
+	var out []string
+	for _, d := range c.Diagnostics {
+		out = append(out, fmt.Sprintf("line %d: %s", d.Line, d.Message))
+	}
+	out = append(out, c.missing...)
+	for _, s := range out {
+		b.report.Diagnostics = append(b.report.Diagnostics, fmt.Sprintf("page %q revision %d: %s", title, r.ID, s))
+	}
+	return out
+}
+
+func (b *builder) source(title string, r *archive.Revision) *source {
+	return &source{Page: title, Revision: r.ID, Author: r.User, Timestamp: r.Timestamp, WikiURL: revisionURL(b.cfg.Wiki, title, r.ID)}
+}
+
+func (b *builder) articleURL(title string) string {
+	return articleBase(b.cfg.Wiki) + titleParam(title)
+}
+
+type historyParams struct {
+	WikiTitle string         `toml:"wiki_title"`
+	WikiURL   string         `toml:"wiki_url"`
+	Revisions []historyEntry `toml:"revisions"`
+}
+
+type historyEntry struct {
+	ID         int64     `toml:"id"`
+	Parent     int64     `toml:"parent"`
+	User       string    `toml:"user"`
+	Timestamp  time.Time `toml:"timestamp"`
+	Comment    string    `toml:"comment"`
+	Minor      bool      `toml:"minor"`
+	TextHidden bool      `toml:"text_hidden"`
+	URL        string    `toml:"url"`
+	DiffURL    string    `toml:"diff_url"`
+	Class      string    `toml:"class"`
+	Blocks     []block   `toml:"blocks,omitempty"`
+}
+
+// writeHistories writes history/<file>.md for every archived page: every
+// revision, newest first, with its diff against the archived parent.
+func (b *builder) writeHistories() error {
+	for _, title := range b.titles {
+		if err := b.writeHistory(b.pages[title]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) writeHistory(p *archive.Page) error {
+	entries := make([]historyEntry, len(p.Revisions))
+	var prev *archive.Revision // newest older revision with visible text
+	for i := range p.Revisions {
+		r := &p.Revisions[i]
+		e, err := b.historyEntry(p, r, prev)
+		if err != nil {
+			return err
+		}
+		entries[len(entries)-1-i] = e
+		if !r.TextHidden {
+			prev = r
+		}
+	}
+	params := historyParams{WikiTitle: p.Title, WikiURL: b.articleURL(p.Title), Revisions: entries}
+	fm := frontMatter{Title: "History of " + p.Title, Type: "history", URL: "/history/" + sitePath(p.Title) + "/", Params: &params}
+	if last := p.Last(); last != nil {
+		fm.Date = last.Timestamp
+	}
+	return b.writeDoc("history/"+fileName(p.Title), fm, "")
+}
+
+func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (historyEntry, error) {
+	e := historyEntry{ID: r.ID, User: r.User, Timestamp: r.Timestamp, Comment: r.Comment, Minor: r.Minor,
+		TextHidden: r.TextHidden, URL: revisionURL(b.cfg.Wiki, p.Title, r.ID)}
+	if parent := p.Parent(r); parent != nil {
+		e.Parent = parent.ID
+		e.DiffURL = diffURL(b.cfg.Wiki, p.Title, r.ID, parent.ID)
+	}
+	if r.TextHidden {
+		return e, nil
+	}
+	newText, err := b.text(p.Title, r)
+	if err != nil {
+		return e, err
+	}
+	oldText := ""
+	if prev != nil {
+		if oldText, err = b.text(p.Title, prev); err != nil {
+			return e, err
+		}
+	}
+	d, err := b.diff(oldText, newText, timeOf(prev), r.Timestamp)
+	e.Class, e.Blocks = d.class, d.blocks
+	return e, err
+}
+
+// textDiff is a diff of two wikitexts' conversions and its class.
+type textDiff struct {
+	class  string
+	blocks []block
+}
+
+// diff converts both texts (each with templates as they stood at its own
+// time), diffs the Markdown and classifies the wikitext change.
+func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDiff, error) {
+	oldMD, err := b.conv.markdown(oldText, oldAt)
+	if err != nil {
+		return textDiff{}, err
+	}
+	newMD, err := b.conv.markdown(newText, newAt)
+	if err != nil {
+		return textDiff{}, err
+	}
+	var readErr error
+	plain := func(s string) string {
+		t, err := b.conv.plainText(s, newAt)
+		if err != nil && readErr == nil {
+			readErr = err
+		}
+		return t
+	}
+	class := worddiff.Classify(oldText, newText, plain)
+	if class == worddiff.Identical && oldMD != newMD {
+		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
+	}
+	return textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD)}, readErr
+}
+
+func timeOf(r *archive.Revision) time.Time {
+	if r == nil {
+		return time.Time{}
+	}
+	return r.Timestamp
+}
