@@ -141,7 +141,8 @@ func unquote(t string) string {
 	return t
 }
 
-// unitalic and unbold drop wikitext '' or ''' wrapped around all of t.
+// unitalic and unbold drop the italic (two apostrophes) or bold (three)
+// markup wrapped around all of t.
 func unitalic(t string) string { return unwrap(t, "''") }
 func unbold(t string) string   { return unwrap(unwrap(t, "'''"), "''") }
 

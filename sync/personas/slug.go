@@ -33,7 +33,6 @@ func slugify(s string) string {
 	return b.String()
 }
 
-
 func slugOr(s, fallback string) string {
 	if slug := slugify(s); slug != "" {
 		return slug
