@@ -117,7 +117,7 @@ func (q *quoteState) open(k inlineKind) { q.out = append(q.out, event{kind: evOp
 
 func (q *quoteState) close(k inlineKind) { q.out = append(q.out, event{kind: evClose, ik: k}) }
 
-// openBoth inserts the opening events at the start of a deferred ''''' run.
+// openBoth inserts the opening events at the start of a deferred ””' run.
 func (q *quoteState) openBoth(first, second inlineKind) {
 	rest := append([]event(nil), q.out[q.both:]...)
 	q.out = append(q.out[:q.both], event{kind: evOpen, ik: first}, event{kind: evOpen, ik: second})

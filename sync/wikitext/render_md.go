@@ -31,9 +31,8 @@ func (r mdRenderer) block(b block) string {
 		return escapeLines(r.inlines(x.inl, true))
 	case *heading:
 		text := strings.TrimSpace(r.inlines(x.inl, false))
-		if strings.HasSuffix(text, "#") {
-			text += " \\#" // keep a closing "#" run from being eaten
-			text = strings.TrimSuffix(text, "#")
+		if strings.HasSuffix(text, "#") { // a closing "#" run would be eaten
+			text = text[:len(text)-1] + "\\#"
 		}
 		return strings.Repeat("#", x.level) + " " + text
 	case *list:
@@ -117,7 +116,7 @@ func (r mdRenderer) list(l *list, nested bool) string {
 
 func (r mdRenderer) item(it *listItem, nested bool) string {
 	body := escapeLines(r.inlines(it.inl, true))
-	var kids []string
+	kids := make([]string, 0, len(it.children))
 	for _, ch := range it.children {
 		if l, ok := ch.(*list); ok {
 			kids = append(kids, r.list(l, it.kind == '*' || it.kind == '#' || nested))
@@ -132,14 +131,12 @@ func (r mdRenderer) item(it *listItem, nested bool) string {
 			marker = "1. "
 		}
 		s := body
-		if len(kids) > 0 {
+		for k, kid := range kids {
 			sep := "\n"
-			if len(it.children) > 0 {
-				if l, ok := it.children[0].(*list); ok && l.kind == ';' {
-					sep = "\n\n"
-				}
+			if l, ok := it.children[k].(*list); !ok || l.kind == ';' {
+				sep = "\n\n" // a paragraph of its own, not a lazy continuation
 			}
-			s += sep + strings.Join(kids, "\n")
+			s += sep + kid
 		}
 		return marker + indent(s, strings.Repeat(" ", len(marker)))
 	case ';':

@@ -88,9 +88,9 @@ type converter struct {
 	categories []string
 	magic      []string
 	diags      []Diagnostic
-	budget     int  // bytes template expansion may still produce
-	overflow   bool // budget exhausted; reported once
-	extLinks   int  // counter for [url] numbering
+	budget     int            // bytes template expansion may still produce
+	overflow   bool           // budget exhausted; reported once
+	extLinks   int            // counter for [url] numbering
 	noClose    map[string]int // tag name → offset after which no closing tag exists
 }
 
