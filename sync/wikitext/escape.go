@@ -74,7 +74,9 @@ func escapeMD(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '|', '~':
+		case '<':
+			b.WriteString("&lt;") // never a tag, and no "<script" in the source
+		case '\\', '`', '*', '_', '[', ']', '|', '~':
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case '&':

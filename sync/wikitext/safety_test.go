@@ -15,7 +15,9 @@ var (
 	htmlTag      = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
 	allowedAttr  = regexp.MustCompile(`^(\s+(rowspan|colspan)="[0-9]+"|\s+href="(https?://|mailto:|/|#)[^"]*"|\s+rel="nofollow")*$`)
 	eventAttr    = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
-	badTarget    = regexp.MustCompile(`(?i)(\]\(|href=")\s*(javascript|data|vbscript):`)
+	badTarget    = regexp.MustCompile(`(?i)\]\(\s*(javascript|data|vbscript):`)
+	badHref      = regexp.MustCompile(`(?i)href="\s*(javascript|data|vbscript):`)
+	rawTag       = regexp.MustCompile(`<[a-zA-Z/!?]`)
 )
 
 var allowedTags = map[string]bool{
@@ -49,6 +51,9 @@ func checkSafe(tb testing.TB, md string) {
 				}
 				continue
 			}
+			if rawTag.MatchString(line) && !strings.Contains(line, "`") {
+				tb.Errorf("raw tag outside wikihtml: %q", line)
+			}
 			rest.WriteString(line + "\n")
 		}
 	}
@@ -73,7 +78,7 @@ func checkSafe(tb testing.TB, md string) {
 	if strings.Contains(h, "raw HTML omitted") {
 		tb.Errorf("Markdown holds raw HTML (dropped by goldmark's safe mode):\n%s", md)
 	}
-	if eventAttr.MatchString(h) || strings.Contains(strings.ToLower(h), "<script") || badTarget.MatchString(h) {
+	if strings.Contains(strings.ToLower(h), "<script") || badHref.MatchString(h) || hasEventAttr(h) {
 		tb.Errorf("rendered HTML is unsafe:\n%s", h)
 	}
 }
@@ -95,4 +100,14 @@ func checkHTMLLine(tb testing.TB, line string) {
 	if strings.ContainsAny(stripped, "<>") {
 		tb.Errorf("unescaped angle bracket in wikihtml text: %q", line)
 	}
+}
+
+// hasEventAttr reports an on*= attribute inside a real tag.
+func hasEventAttr(h string) bool {
+	for _, m := range htmlTag.FindAllStringSubmatch(h, -1) {
+		if eventAttr.MatchString(m[3]) || strings.Contains(strings.ToLower(m[3]), "style=") {
+			return true
+		}
+	}
+	return false
 }
