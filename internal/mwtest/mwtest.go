@@ -85,22 +85,34 @@ func Start(tb testing.TB) *Wiki {
 // requireMediaWiki skips (or fails, under CI=true) when the wiki cannot run.
 func requireMediaWiki(tb testing.TB) {
 	tb.Helper()
-	missing := ""
-	if _, err := exec.LookPath("php"); err != nil {
-		missing = "php not in PATH"
-	} else if _, err := os.Stat(filepath.Join(Root, "maintenance", "install.php")); err != nil {
-		missing = "no MediaWiki at " + Root
-	} else if out, err := exec.Command("php", "-m").Output(); err != nil || !containsLine(string(out), "pdo_sqlite") {
-		missing = "php lacks pdo_sqlite"
-	}
-	if missing == "" {
+	requireAt(tb, Root, os.Getenv("CI") == "true")
+}
+
+func requireAt(tb testing.TB, root string, ci bool) {
+	tb.Helper()
+	why := missing(root)
+	if why == "" {
 		return
 	}
-	msg := "mwtest: " + missing + "; install MediaWiki 1.39 with: apt-get install mediawiki php-cli php-sqlite3"
-	if os.Getenv("CI") == "true" {
+	msg := "mwtest: " + why + "; install MediaWiki 1.39 with: apt-get install mediawiki php-cli php-sqlite3"
+	if ci {
 		tb.Fatal(msg + " (CI=true: not skipping)")
 	}
 	tb.Skip(msg)
+}
+
+// missing says why MediaWiki at root cannot run here, or returns "".
+func missing(root string) string {
+	if _, err := exec.LookPath("php"); err != nil {
+		return "php not in PATH"
+	}
+	if _, err := os.Stat(filepath.Join(root, "maintenance", "install.php")); err != nil {
+		return "no MediaWiki at " + root
+	}
+	if out, err := exec.Command("php", "-m").Output(); err != nil || !containsLine(string(out), "pdo_sqlite") {
+		return "php lacks pdo_sqlite"
+	}
+	return ""
 }
 
 // serve starts php -S on a free port, waits until api.php answers and

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -216,5 +217,25 @@ func TestCountLog(t *testing.T) {
 				t.Errorf("countLog = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWikisAreIndependent checks that wikis copied from one template share
+// no database: an edit on one is not seen by the other.
+func TestWikisAreIndependent(t *testing.T) {
+	a, b := Start(t), Start(t)
+	if a.API == b.API {
+		t.Fatalf("both wikis serve %s", a.API)
+	}
+	a.Edit(t, "Mwtest/Only in A", "Synthetic text.", "", "")
+	if revs := b.Revisions(t, "Mwtest/Only in A"); len(revs) != 0 {
+		t.Errorf("wiki B sees wiki A's edit: %+v", revs)
+	}
+	settings, err := os.ReadFile(filepath.Join(b.Dir, "LocalSettings.php"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `$wgSQLiteDataDir = "` + b.Dir + `";`; !strings.Contains(string(settings), want) {
+		t.Errorf("LocalSettings.php of B lacks %s", want)
 	}
 }
