@@ -2,10 +2,56 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+
+	"github.com/wikisite/wikisite/sync/mirror"
 )
 
+const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [-v]\n\n" +
+	"Tells, per configured page, whether the wiki has revisions the archive\n" +
+	"lacks. It writes nothing. One request, plus one per page with new revisions\n" +
+	"to count them.\n\n" +
+	"Exit codes: 0 up to date; 3 new revisions wait (run `wikisite sync`);\n" +
+	"1 error; 2 bad usage."
+
 func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("status: not built yet")
+	var f wikiFlags
+	fs := newWikiFlagSet("status", statusSynopsis, stderr, &f)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	w, err := f.setup(stderr)
+	if err != nil {
+		return err
+	}
+	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages)
+	if err != nil {
+		return withHint(fmt.Errorf("status: %w", err), "check --api (or params.wiki.api) and --timeout")
+	}
+	pending := false
+	for _, p := range pages {
+		fmt.Fprintf(stdout, "%s: %s\n", p.Title, describe(p))
+		pending = pending || !p.UpToDate()
+	}
+	if pending {
+		return errPending{}
+	}
+	return nil
+}
+
+func describe(p mirror.PageStatus) string {
+	moved := ""
+	if p.Current != "" && p.Current != p.Title {
+		moved = fmt.Sprintf(" (now %q on the wiki)", p.Current)
+	}
+	switch {
+	case p.Missing && p.ArchiveRev != 0:
+		return fmt.Sprintf("missing on the wiki (archive keeps r%d)", p.ArchiveRev)
+	case p.Missing:
+		return "missing on the wiki"
+	case p.UpToDate():
+		return fmt.Sprintf("up to date (r%d)%s", p.ArchiveRev, moved)
+	}
+	return fmt.Sprintf("%s (archive r%d, wiki r%d)%s", plural(p.New, "new revision"), p.ArchiveRev, p.WikiRev, moved)
 }

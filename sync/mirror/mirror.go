@@ -176,7 +176,7 @@ func canonicalUnique(titles []string) []string {
 func (s *syncer) warn(msg string, args ...any) {
 	text := fmt.Sprintf(msg, args...)
 	s.sum.Warnings = append(s.sum.Warnings, text)
-	s.log.Warn(text)
+	s.log.Info("warning", "problem", text) // Info: callers print Summary.Warnings themselves
 }
 
 func sortedKeys(m map[string]bool) []string {
