@@ -117,6 +117,10 @@ func (p *inlineParser) special(i int) int {
 		if p.noLinks {
 			break
 		}
+		if strings.HasPrefix(s[i:], "[[[") {
+			p.text.WriteByte('[') // "[[[x]]]" is a bracket around a link
+			return i + 1
+		}
 		if strings.HasPrefix(s[i:], "[[") {
 			if end, ok := p.internalLink(i); ok {
 				return end

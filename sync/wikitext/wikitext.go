@@ -74,7 +74,8 @@ func Convert(src string, opts Options) Result {
 }
 
 // PlainText returns the visible text of a wikitext fragment: markup removed,
-// links replaced by their text, entities decoded and whitespace collapsed.
+// links replaced by their text, entities decoded and whitespace (no-break
+// spaces included) collapsed to single spaces.
 func PlainText(src string, opts Options) string {
 	c := newConverter(src, opts)
 	return collapseSpace(plainBlocks(c, c.parseDocument(src)))
