@@ -44,10 +44,19 @@ func mustImport(tb testing.TB, dump string) string {
 	return dir
 }
 
-// hashTree fingerprints every file and folder under dir, dot files
-// included: names, modes and contents.
+// hashTree fingerprints every file and folder under dir.
 func hashTree(tb testing.TB, dir string) string {
 	tb.Helper()
+	sum, err := treeHash(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sum
+}
+
+// treeHash hashes the names, modes and contents of everything under dir,
+// dot files included.
+func treeHash(dir string) (string, error) {
 	h := sha256.New()
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -68,10 +77,7 @@ func hashTree(tb testing.TB, dir string) string {
 		}
 		return nil
 	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), err
 }
 
 func TestImportFixture(t *testing.T) {
