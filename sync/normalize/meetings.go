@@ -24,7 +24,7 @@ type versionLink struct {
 
 type snapshotEntry struct {
 	Page      string    `toml:"page"`
-	Revision  int64     `toml:"revision,omitempty"`
+	Revision  int64     `toml:"revision,omitzero"`
 	Timestamp time.Time `toml:"timestamp,omitempty"`
 	Author    string    `toml:"author,omitempty"`
 	WikiURL   string    `toml:"wiki_url,omitempty"`
