@@ -1,0 +1,98 @@
+package site
+
+// This file is the only place that touches Hugo's API: a Hugo version bump
+// should need changes here and nowhere else.
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+)
+
+// hugoRun is one Hugo build of a project folder into a publish folder.
+type hugoRun struct {
+	dir        string // absolute project root holding config.toml
+	configFile string // absolute path of the site configuration
+	publishDir string // absolute folder Hugo writes into
+	baseURL    string // overrides config.toml's baseURL when set
+	log        *logCollector
+}
+
+// build runs Hugo once and returns how many pages it rendered.
+func (r hugoRun) build() (int, error) {
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		StdOut:        r.log,
+		StdErr:        r.log,
+		DistinctLevel: logg.LevelWarn,
+	})
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:          hugofs.Os,
+		Logger:      logger,
+		Flags:       r.flags(),
+		Filename:    r.configFile,
+		Environment: "production",
+		// Without an explicit list Hugo reads os.Environ, and any HUGO_*
+		// variable would silently override config.toml.
+		Environ: cleanEnviron(os.Environ()),
+	})
+	if err != nil {
+		return 0, r.log.explain(fmt.Errorf("load %s: %w", r.configFile, err), r.dir)
+	}
+	fs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  configs,
+		Fs:       fs,
+		LogLevel: logg.LevelWarn,
+		StdOut:   r.log,
+		StdErr:   r.log,
+	})
+	if err != nil {
+		return 0, r.log.explain(err, r.dir)
+	}
+	defer sites.Close()
+	defer r.log.finish()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return 0, r.log.explain(err, r.dir)
+	}
+	// Only after a successful build: the page tree may be half-made
+	// otherwise, and asking for it panics.
+	return len(sites.Pages()), nil
+}
+
+// flags are the settings that win over config.toml, as Hugo's command-line
+// flags would.
+func (r hugoRun) flags() config.Provider {
+	flags := config.New()
+	flags.Set("workingDir", r.dir)
+	flags.Set("publishDir", r.publishDir)
+	if r.baseURL != "" {
+		flags.Set("baseURL", r.baseURL)
+	}
+	return flags
+}
+
+// cleanEnviron keeps only what Hugo may legitimately need from the
+// environment. The result is never empty: Hugo treats an empty list as
+// "use os.Environ".
+func cleanEnviron(env []string) []string {
+	var keep []string
+	for _, kv := range env {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "PATH", "HOME", "TMPDIR":
+			keep = append(keep, kv)
+		}
+	}
+	if len(keep) == 0 {
+		keep = []string{"PATH="}
+	}
+	return keep
+}
