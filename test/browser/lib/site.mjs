@@ -1,0 +1,88 @@
+// Builds the site the browser suite visits: the committed archive plus the
+// synthetic hostile page, in a temporary project so the repository's own
+// archive/ and content/ are never touched.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const run = promisify(execFile);
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const hostileTitle = 'Synthetic hostile page';
+export const hostilePath = '/wiki/Synthetic_hostile_page/';
+
+async function sh(cmd, args, opts) {
+  try {
+    return await run(cmd, args, { maxBuffer: 64 << 20, ...opts });
+  } catch (err) {
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: err });
+  }
+}
+
+// withHostilePage adds the hostile page to params.wiki.pages so that build
+// renders it like any mirrored page.
+export function withHostilePage(configText) {
+  const re = /^pages\s*=\s*\[(.*)\]\s*$/m;
+  if (!re.test(configText)) throw new Error('config.toml: no `pages = [...]` line under [params.wiki]');
+  return configText.replace(re, (_, list) => `pages = [${list}, "${hostileTitle}"]`);
+}
+
+// buildSite makes a temporary project (config.toml, layouts/, static/, a
+// copy of archive/ with the hostile page imported), runs `wikisite build`
+// there and returns { dir, public, content }.
+// SITE_DIR (a built public/) and CONTENT_DIR skip the build, for iterating on
+// layouts; CI never sets them.
+export async function buildSite() {
+  if (process.env.SITE_DIR) {
+    return { dir: null, public: path.resolve(process.env.SITE_DIR), content: path.resolve(process.env.CONTENT_DIR ?? path.join(repo, 'content')) };
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'wikisite-browser-'));
+  const bin = path.join(dir, 'wikisite');
+  await sh('go', ['build', '-o', bin, './cmd/wikisite'], { cwd: repo });
+  const config = await fs.readFile(path.join(repo, 'config.toml'), 'utf8');
+  await fs.writeFile(path.join(dir, 'config.toml'), withHostilePage(config));
+  for (const d of ['layouts', 'static', 'archive']) {
+    await fs.cp(path.join(repo, d), path.join(dir, d), { recursive: true });
+  }
+  await sh(bin, ['import', '--config', 'config.toml', '--archive', 'archive', path.join(repo, 'test/browser/testdata/hostile.xml')], { cwd: dir });
+  const pub = path.join(dir, 'public');
+  await sh(bin, ['build', '--config', 'config.toml', '--archive', 'archive', '--destination', pub], { cwd: dir });
+  const content = await firstDir([path.join(dir, 'content'), path.join(repo, 'content')], 'meetings');
+  return { dir, public: pub, content };
+}
+
+async function firstDir(candidates, sub) {
+  for (const c of candidates) {
+    try {
+      if ((await fs.stat(path.join(c, sub))).isDirectory()) return c;
+    } catch { /* next */ }
+  }
+  throw new Error(`no content/${sub} in ${candidates.join(' or ')}: did build write content/?`);
+}
+
+// meetingSlugs reads the meetings' dates (YYYY-MM-DD) from config.toml.
+export async function meetingSlugs() {
+  const text = await fs.readFile(path.join(repo, 'config.toml'), 'utf8');
+  return [...text.matchAll(/^date\s*=\s*(\d{4}-\d{2}-\d{2})T/gm)].map((m) => m[1]);
+}
+
+// meetingFacts reads content/meetings/<slug>.md front matter for the flags
+// the layouts render: first (no earlier version) and none (no change).
+export async function meetingFacts(content, slug) {
+  const text = await fs.readFile(path.join(content, 'meetings', `${slug}.md`), 'utf8');
+  const fm = text.split(/^\+\+\+\s*$/m)[1] ?? '';
+  const changes = fm.slice(fm.search(/changes/));
+  return {
+    first: /\bfirst\s*=\s*true\b/.test(changes),
+    none: /\bnone\s*=\s*true\b/.test(changes),
+  };
+}
+
+// personaSlugs lists content/personas/<slug>.md.
+export async function personaSlugs(content) {
+  const names = await fs.readdir(path.join(content, 'personas'));
+  return names.filter((n) => n.endsWith('.md') && n !== '_index.md').map((n) => n.slice(0, -3)).sort();
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the browser suite: installs its npm packages when missing, then
+# `node --test`. Needs Debian's /usr/bin/chromium (or $CHROMIUM); under
+# CI=true a missing browser is a failure, never a skip.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [[ ! -x $chromium ]]; then
+  if [[ ${CI:-} == true ]]; then
+    echo "browser tests: $chromium is missing (run scripts/install-test-deps.sh)" >&2
+    exit 1
+  fi
+  echo "browser tests: SKIP: $chromium is missing (run scripts/install-test-deps.sh)" >&2
+  exit 0
+fi
+[[ -d node_modules/playwright-core && -d node_modules/axe-core ]] || npm ci --no-audit --no-fund
+exec node --test --test-reporter=spec --test-concurrency=1 "$@"
