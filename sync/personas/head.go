@@ -77,7 +77,7 @@ func isLayout(t string) bool {
 }
 
 // tableEnd returns the index of the line that closes the table opened at
-// lines[i], or the last line when it is not closed.
+// lines[i], or len(lines) when it is not closed.
 func tableEnd(lines []line, i int) int {
 	depth := 0
 	for j := i; j < len(lines); j++ {
@@ -91,7 +91,7 @@ func tableEnd(lines []line, i int) int {
 			}
 		}
 	}
-	return len(lines) - 1
+	return len(lines)
 }
 
 // spanEnd returns the index of the line holding the </span> that closes

@@ -64,7 +64,8 @@ func parseHeading(text string) (level int, title string, ok bool) {
 	if n == 0 || n == len(t) {
 		return 0, "", false
 	}
-	m := len(t) - len(strings.TrimRight(t[n:], "="))
+	rest := t[n:]
+	m := len(rest) - len(strings.TrimRight(rest, "="))
 	if m == 0 {
 		return 0, "", false
 	}

@@ -21,8 +21,9 @@ func mustCover(tb testing.TB, src string, doc Document) {
 		for ; g < len(doc.Groups) && doc.Groups[g].First <= i; g++ {
 			b.WriteString(doc.Groups[g].Wikitext)
 		}
-		if !strings.HasPrefix(strings.TrimLeft(p.Wikitext, "="), " "+p.Heading) && !strings.HasPrefix(strings.TrimLeft(p.Wikitext, "="), p.Heading) {
-			tb.Errorf("persona %d's wikitext does not start with its heading %q: %q", i, p.Heading, p.Wikitext)
+		first, _, _ := strings.Cut(p.Wikitext, "\n")
+		if level, title, ok := parseHeading(strings.TrimSuffix(first, "\r")); !ok || level != p.Level || title != p.Heading {
+			tb.Errorf("persona %d's wikitext does not start with its level %d heading %q: %q", i, p.Level, p.Heading, p.Wikitext)
 		}
 		b.WriteString(p.Wikitext)
 	}
