@@ -66,3 +66,13 @@ func mustValid(tb testing.TB, p Persona) {
 		}
 	}
 }
+
+func BenchmarkSplit(b *testing.B) {
+	revs := mustRevisions(b)
+	src := revs[len(revs)-1].Text
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Split(src)
+	}
+}

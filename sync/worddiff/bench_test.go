@@ -72,3 +72,15 @@ func TestBenchRevisions(t *testing.T) {
 		t.Errorf("block kinds = %v, want %v", kinds, want)
 	}
 }
+
+// BenchmarkLinesRewritten diffs a ~100 KB page against a rewrite of every
+// line: the worst case, where the word diff runs over the whole page.
+func BenchmarkLinesRewritten(b *testing.B) {
+	old, _ := benchRevisions()
+	new := strings.ReplaceAll(strings.ReplaceAll(old, "Synthetic line", "Rewritten row"), "a", "o")
+	b.SetBytes(int64(len(old) + len(new)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Lines(old, new)
+	}
+}
