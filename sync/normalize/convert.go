@@ -68,6 +68,8 @@ func (c *converter) convert(src string, at time.Time) (converted, error) {
 		return converted{}, ts.err
 	}
 	r.missing = ts.missing
+	// Reported once per distinct conversion; Write sorts and dedupes.
+	c.b.report.Diagnostics = append(c.b.report.Diagnostics, ts.missing...)
 	if !ts.uncacheable {
 		c.md[k] = r
 	}

@@ -13,7 +13,7 @@ const contextLines = 3
 type block struct {
 	Kind    string `toml:"kind"`
 	MovedTo *int   `toml:"moved_to,omitempty"` // index of the other half, for "moved"
-	Elided  int    `toml:"elided,omitzero"`   // unchanged lines left out here
+	Elided  int    `toml:"elided,omitzero"`    // unchanged lines left out here
 	Spans   []span `toml:"spans,omitempty"`
 }
 

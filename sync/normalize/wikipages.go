@@ -65,17 +65,16 @@ func (b *builder) writeWikiPage(p *archive.Page) error {
 }
 
 // diagnostics lists a conversion's problems for the page's front matter
-// and adds them, with page and revision, to the report.
+// and adds the converter's, with page and revision, to the report.
 func (b *builder) diagnostics(title string, r *archive.Revision, c converted) []string {
 	var out []string
 	for _, d := range c.Diagnostics {
 		out = append(out, fmt.Sprintf("line %d: %s", d.Line, d.Message))
 	}
-	out = append(out, c.missing...)
 	for _, s := range out {
 		b.report.Diagnostics = append(b.report.Diagnostics, fmt.Sprintf("page %q revision %d: %s", title, r.ID, s))
 	}
-	return out
+	return append(out, c.missing...) // convert reported these
 }
 
 func (b *builder) source(title string, r *archive.Revision) *source {
