@@ -12,6 +12,7 @@
 package mirror
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -49,6 +50,10 @@ type Options struct {
 	// Progress, when not nil, receives a progress line per committed batch,
 	// each ending in "\r" (meant for a terminal).
 	Progress io.Writer
+
+	// batch overrides defaultBatch; tests shrink it to widen the window in
+	// which a killed sync is mid-commit.
+	batch int
 }
 
 // Summary is what a sync did.
@@ -74,6 +79,7 @@ type syncer struct {
 	log   *slog.Logger
 	arch  *archived
 	sum   Summary
+	batch int
 	// done marks titles (canonical, current) already synced this run.
 	done map[string]bool
 }
@@ -91,6 +97,7 @@ func Sync(ctx context.Context, wiki Wiki, store *archive.Store, opts Options) (S
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	s.batch = cmp.Or(opts.batch, defaultBatch)
 	c, counts := wiki.(counter)
 	var req0 int
 	var bytes0 int64

@@ -9,9 +9,9 @@ import (
 	"github.com/wikisite/wikisite/sync/mw"
 )
 
-// batchSize is how many revisions go into one archive transaction: one
+// defaultBatch is how many revisions go into one archive transaction: one
 // API batch, so a crash loses at most the batch in flight.
-const batchSize = 50
+const defaultBatch = 50
 
 // page brings one page up to date from its state on the wiki. It returns
 // the templates named by the texts it fetched.
@@ -105,7 +105,7 @@ func (s *syncer) discover(title string) ([]string, error) {
 }
 
 // fetch archives the revisions of p newer than after, committing every
-// batchSize; with until > 0 it stops before revision until (a backfill).
+// s.batch; with until > 0 it stops before revision until (a backfill).
 // What was committed before an error stays committed.
 func (s *syncer) fetch(p *archive.Page, after, until int64) ([]string, error) {
 	names := map[string]bool{}
@@ -145,7 +145,7 @@ func (s *syncer) fetch(p *archive.Page, after, until int64) ([]string, error) {
 			}
 		}
 		batch = append(batch, rev)
-		if len(batch) >= batchSize {
+		if len(batch) >= s.batch {
 			return flush()
 		}
 		return nil
