@@ -13,40 +13,46 @@ func newLineIndex(data []byte) lineIndex {
 	return strings.Split(string(data), "\n")
 }
 
-// of returns the 1-based line of the dotted key path, or of its table when
-// the key itself is absent; 0 when neither is found.
+// of returns the 1-based line where the dotted key path is assigned, under
+// a [table] header or as a dotted key ("wiki.api = …" under [params]).
+// When the key itself is absent it returns the line of the longest
+// enclosing table or inline table; 0 when none is found.
 func (l lineIndex) of(path ...string) int {
-	if len(path) == 0 {
-		return 0
+	want := strings.Join(path, ".")
+	best, bestLen := 0, -1
+	consider := func(name string, line int) {
+		if (want == name || strings.HasPrefix(want, name+".")) && len(name) > bestLen {
+			best, bestLen = line, len(name)
+		}
 	}
-	table := strings.Join(path[:len(path)-1], ".")
-	key := path[len(path)-1]
-	tableLine := 0
 	current := ""
 	for i, raw := range l {
 		line := strings.TrimSpace(raw)
 		if header, ok := tableHeader(line); ok {
 			current = header
-			if current == strings.Join(path, ".") && tableLine == 0 {
-				tableLine = i + 1
-			}
-			if current == table && tableLine == 0 {
-				tableLine = i + 1
-			}
+			consider(current, i+1)
 			continue
 		}
-		if current == table && assigns(line, key) {
+		key, ok := assignedKey(line)
+		if !ok {
+			continue
+		}
+		if current != "" {
+			key = current + "." + key
+		}
+		if key == want {
 			return i + 1
 		}
+		consider(key, i+1)
 	}
-	return tableLine
+	return best
 }
 
 // ofArrayEntry returns the line of the n-th (0-based) [[table]] header.
 func (l lineIndex) ofArrayEntry(table string, n int) int {
 	seen := 0
 	for i, raw := range l {
-		if strings.TrimSpace(raw) == "[["+table+"]]" {
+		if h, ok := tableHeader(strings.TrimSpace(raw)); ok && h == table && strings.HasPrefix(strings.TrimSpace(raw), "[[") {
 			if seen == n {
 				return i + 1
 			}
@@ -62,23 +68,65 @@ func tableHeader(line string) (string, bool) {
 		if end < 0 {
 			return "", false
 		}
-		return strings.TrimSpace(line[2:end]), true
+		return normalizeKey(line[2:end]), true
 	}
 	if strings.HasPrefix(line, "[") {
 		end := strings.Index(line, "]")
 		if end < 0 {
 			return "", false
 		}
-		return strings.TrimSpace(line[1:end]), true
+		return normalizeKey(line[1:end]), true
 	}
 	return "", false
 }
 
-func assigns(line, key string) bool {
-	for _, k := range []string{key, `"` + key + `"`} {
-		if rest, ok := strings.CutPrefix(line, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
-			return true
+// assignedKey returns the dotted key a "key = value" line assigns, with
+// quotes and spaces around its parts removed.
+func assignedKey(line string) (string, bool) {
+	if line == "" || line[0] == '#' {
+		return "", false
+	}
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '=':
+			key := normalizeKey(line[:i])
+			return key, key != ""
 		}
 	}
-	return false
+	return "", false
+}
+
+// normalizeKey turns ` a . "b" ` into "a.b". Dots inside quotes are kept.
+func normalizeKey(raw string) string {
+	var parts []string
+	var b strings.Builder
+	var quote byte
+	flush := func() {
+		parts = append(parts, strings.TrimSpace(b.String()))
+		b.Reset()
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote != 0:
+			b.WriteByte(c)
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '.':
+			flush()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return strings.Join(parts, ".")
 }

@@ -1,0 +1,103 @@
+package config
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseRepoConfig(t *testing.T) {
+	cfg, err := Load("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckAPIURL(cfg.Wiki.API); err != nil {
+		t.Errorf("api: %v", err)
+	}
+	if len(cfg.Wiki.Pages) == 0 || cfg.Wiki.Pages[0] != "Server/Personas" {
+		t.Errorf("pages = %q, want Server/Personas first", cfg.Wiki.Pages)
+	}
+	if cfg.Wiki.UserAgent == "" || cfg.Wiki.Shortcodes["Admon/note"] == "" {
+		t.Errorf("wiki = %+v", cfg.Wiki)
+	}
+	if len(cfg.Meetings) < 2 {
+		t.Fatalf("%d meetings, want the Server WG meetings", len(cfg.Meetings))
+	}
+	for i := 1; i < len(cfg.Meetings); i++ {
+		if !cfg.Meetings[i].Date.After(cfg.Meetings[i-1].Date) {
+			t.Errorf("meetings %d and %d out of order", i-1, i)
+		}
+	}
+	first := time.Date(2013, 10, 30, 17, 0, 0, 0, time.UTC)
+	if !cfg.Meetings[0].Date.Equal(first) || cfg.Meetings[0].Slug() != "2013-10-30" {
+		t.Errorf("first meeting = %+v, want 2013-10-30T17:00:00Z", cfg.Meetings[0])
+	}
+	if cfg.File != "../../config.toml" {
+		t.Errorf("File = %q", cfg.File)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	cfg, err := Parse("min.toml", []byte("title = \"Synthetic\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Wiki.API != DefaultAPI || len(cfg.Wiki.Pages) != len(DefaultPages) || cfg.Wiki.UserAgent != DefaultUserAgent || len(cfg.Meetings) != 0 {
+		t.Errorf("defaults = %+v", cfg)
+	}
+	if got := cfg.Wiki.IndexURL(); got != "https://fedoraproject.org/w/index.php" {
+		t.Errorf("IndexURL = %q", got)
+	}
+}
+
+// TestParseErrors: each broken file gives one line naming the file, the
+// line of the fault and the key.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		toml string
+		line int
+		key  string // a substring naming the key
+	}{
+		{"syntax error", "title = \"Synthetic\"\n[params.wiki]\napi = \"http://wiki.invalid/api.php\n", 3, ""},
+		{"syntax error in a meeting", "[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = Synthetic\n", 3, ""},
+		{"unknown key under params.wiki", "title = \"Synthetic\"\n\n[params.wiki]\napi = \"http://wiki.invalid/api.php\"\npaegs = [\"Synthetic\"]\n", 5, `"params.wiki.paegs"`},
+		{"unknown key under a meeting", "[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = \"Synthetic\"\nurl = \"http://wiki.invalid/\"\n", 4, `"params.meetings.url"`},
+		{"bad API URL", "[params.wiki]\npages = [\"Synthetic\"]\napi = \"ftp://wiki.invalid/api.php\"\n", 3, "params.wiki.api"},
+		{"API URL without a host", "[params.wiki]\napi = \"https:///api.php\"\n", 2, "params.wiki.api"},
+		{"bad API URL as a dotted key", "[params]\nwiki.api = \"ftp://wiki.invalid/api.php\"\n", 2, "params.wiki.api"},
+		{"empty pages", "[params.wiki]\n\n# none yet\npages = []\n", 4, "params.wiki.pages"},
+		{"empty page title", "[params.wiki]\npages = [\"Synthetic\", \" \"]\n", 2, "params.wiki.pages"},
+		{"page named twice", "[params.wiki]\npages = [\"Synthetic page\", \"Synthetic_page\"]\n", 2, "params.wiki.pages"},
+		{"empty user agent", "[params.wiki]\nuser_agent = \"\"\n", 2, "params.wiki.user_agent"},
+		{"bad shortcode name", "[params.wiki.shortcodes]\n\"Admon/note\" = \"no te\"\n", 2, "params.wiki.shortcodes"},
+		{"meeting without a date", "title = \"Synthetic\"\n[[params.meetings]]\ntitle = \"Synthetic meeting\"\n", 2, "params.meetings[0]"},
+		{"meeting date as a string", "[[params.meetings]]\ndate = \"2013-11-26\"\ntitle = \"Synthetic\"\n", 1, "params.meetings[0].date"},
+		{"meeting without a title", "[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\n", 1, "params.meetings[0]"},
+		{"meetings out of order", "title = \"Synthetic\"\n" +
+			"[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = \"Synthetic one\"\n" +
+			"[[params.meetings]]\ndate = 2013-11-19T16:00:00Z\ntitle = \"Synthetic two\"\n", 5, "params.meetings are out of order"},
+		{"two meetings on one day", "[[params.meetings]]\ndate = 2013-11-26T10:00:00Z\ntitle = \"Synthetic one\"\n" +
+			"[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = \"Synthetic two\"\n", 4, "params.meetings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("synthetic.toml", []byte(tt.toml))
+			if err == nil {
+				t.Fatalf("Parse accepted:\n%s", tt.toml)
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error spans lines: %q", msg)
+			}
+			if m := regexp.MustCompile(`^synthetic\.toml:(\d+): `).FindStringSubmatch(msg); m == nil || m[1] != strconv.Itoa(tt.line) {
+				t.Errorf("error %q, want it to start with synthetic.toml:%d:", msg, tt.line)
+			}
+			if !strings.Contains(msg, tt.key) {
+				t.Errorf("error %q does not name %s", msg, tt.key)
+			}
+		})
+	}
+}
