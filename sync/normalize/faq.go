@@ -71,12 +71,13 @@ var (
 
 // splitQuestions finds the page's questions: headings or ";" definition
 // terms whose text ends in "?", each followed by a non-empty answer (the
-// lines up to the next heading or term). A page without that shape has no
+// lines up to the next heading or term, a term's ":" dropped). A page without that shape has no
 // questions and is shown as its body only.
 func splitQuestions(text string) []rawQA {
 	var out []rawQA
 	var cur *rawQA
 	var answer []string
+	fromTerm := false // the answer is ":" lines after a ";" term
 	flush := func() {
 		if cur != nil && strings.TrimSpace(strings.Join(answer, "\n")) != "" {
 			cur.answer = strings.TrimSpace(strings.Join(answer, "\n")) + "\n"
@@ -87,10 +88,14 @@ func splitQuestions(text string) []rawQA {
 	for _, line := range strings.Split(text, "\n") {
 		q, rest, isBreak := questionLine(line)
 		if !isBreak {
+			if fromTerm && strings.HasPrefix(line, ":") {
+				line = strings.TrimSpace(line[1:])
+			}
 			answer = append(answer, line)
 			continue
 		}
 		flush()
+		fromTerm = strings.HasPrefix(line, ";")
 		if strings.HasSuffix(q, "?") {
 			cur = &rawQA{question: q}
 			if rest != "" {

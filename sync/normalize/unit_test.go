@@ -81,7 +81,6 @@ func TestDiffBlocks(t *testing.T) {
 	}
 }
 
-
 // TestMovedTo checks that moved_to points at the other half after trimming
 // has renumbered the blocks.
 func TestMovedTo(t *testing.T) {
