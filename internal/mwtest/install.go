@@ -13,7 +13,9 @@ import (
 // testSettings are appended to the installer's LocalSettings.php. They make
 // the wiki predictable for tests: no caches that hide a change, no rate
 // limits, no background jobs (which would add requests to the server log),
-// and revision deletion and suppression for sysops.
+// and revision deletion and suppression for sysops. SQLite never fsyncs:
+// a test wiki need not survive a power cut, and on a busy disk each fsync
+// of an import's many commits costs more than the rest of the import.
 const testSettings = `
 # Added by internal/mwtest.
 $wgEnableUploads = false;
@@ -31,6 +33,14 @@ $wgGroupPermissions['sysop']['deleterevision'] = true;
 $wgGroupPermissions['sysop']['suppressrevision'] = true;
 $wgGroupPermissions['sysop']['noratelimit'] = true;
 $wgGroupPermissions['user']['noratelimit'] = true;
+$wgDBservers = [ [
+	'host' => '', 'user' => '', 'password' => '', 'dbname' => $wgDBname,
+	'type' => 'sqlite', 'load' => 1, 'flags' => DBO_DEFAULT,
+	'variables' => [ 'synchronous' => 'OFF' ],
+] ];
+$wgObjectCaches[CACHE_DB]['server']['variables']['synchronous'] = 'OFF';
+$wgLocalisationCacheConf['storeServer']['variables']['synchronous'] = 'OFF';
+$wgJobTypeConf['default']['server']['variables']['synchronous'] = 'OFF';
 require __DIR__ . '/ServerSettings.php';
 `
 
