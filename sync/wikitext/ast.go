@@ -76,3 +76,19 @@ type inline struct {
 	children []*inline
 	blk      block // inBlock; nil for a bare paragraph break
 }
+
+func textNodes(s string) []*inline { return []*inline{{kind: inText, text: s}} }
+
+// nodeSlab hands out inline nodes from chunks: a large page has millions
+// of text nodes, and one allocation each dominated conversion time.
+type nodeSlab struct{ free []inline }
+
+func (s *nodeSlab) node(n inline) *inline {
+	if len(s.free) == 0 {
+		s.free = make([]inline, 256)
+	}
+	p := &s.free[0]
+	*p = n
+	s.free = s.free[1:]
+	return p
+}

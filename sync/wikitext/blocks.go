@@ -7,6 +7,9 @@ import (
 // parseBlocks splits expanded wikitext into blocks, line by line, as
 // MediaWiki's block pass does. line is the number of s's first line.
 func (c *converter) parseBlocks(s string, line int) []block {
+	if s != "" && !strings.Contains(s, "\n") && strings.IndexByte("{=*#:;- \t", s[0]) < 0 {
+		return c.paragraphs(s, line) // one plain line, e.g. a table cell
+	}
 	lines := strings.Split(s, "\n")
 	var out []block
 	var para []string
@@ -152,7 +155,9 @@ func trimInlines(nodes []*inline) []*inline {
 				nodes = nodes[1:]
 				continue
 			}
-			nodes[0] = &inline{kind: inText, text: t}
+			if len(t) != len(n.text) {
+				nodes[0] = &inline{kind: inText, text: t}
+			}
 		}
 		break
 	}
@@ -168,7 +173,9 @@ func trimInlines(nodes []*inline) []*inline {
 				nodes = nodes[:len(nodes)-1]
 				continue
 			}
-			nodes[len(nodes)-1] = &inline{kind: inText, text: t}
+			if len(t) != len(n.text) {
+				nodes[len(nodes)-1] = &inline{kind: inText, text: t}
+			}
 		}
 		break
 	}

@@ -69,6 +69,13 @@ func isMarkRune(r rune) bool { return r == 0xE000 || r == 0xE001 }
 // Markdown or HTML inline syntax, and neutralises Hugo shortcode delimiters
 // with entities (goldmark decodes them even in safe mode).
 func escapeMD(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		plain = !mdSpecial[s[i]]
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
@@ -95,6 +102,13 @@ func escapeMD(s string) string {
 	}
 	return b.String()
 }
+
+var mdSpecial = func() (t [256]bool) {
+	for _, b := range []byte("<\\`*_[]|~&{}\n\t") {
+		t[b] = true
+	}
+	return t
+}()
 
 // escapeLineStart escapes what would make a Markdown line a block: a
 // heading, quote, list item, rule, setext underline or front matter fence.

@@ -33,7 +33,7 @@ type inlineParser struct {
 	line    int
 	noLinks bool // inside link text: links are text
 	ev      []event
-	text    strings.Builder
+	textAt  int // start of the pending text: text is always a slice of s
 }
 
 // parseInline turns wikitext into inline nodes.
@@ -42,45 +42,60 @@ func (c *converter) parseInline(s string, line int) []*inline {
 }
 
 func (c *converter) parseInlineOpt(s string, line int, noLinks bool) []*inline {
-	p := &inlineParser{c: c, s: s, line: line, noLinks: noLinks}
+	if isPlainInline(s) {
+		return []*inline{c.slab.node(inline{kind: inText, text: s})}
+	}
+	p := &inlineParser{c: c, s: s, line: line, noLinks: noLinks, ev: make([]event, 0, 4+len(s)/32)}
 	p.scan()
-	return buildTree(resolveQuotes(p.ev))
+	return buildTree(&c.slab, resolveQuotes(p.ev))
+}
+
+// isPlainInline reports text with no inline markup at all: most table
+// cells and list items of a large page take this short cut.
+func isPlainInline(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if inlineSpecial[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 var inlineSpecial = func() (t [256]bool) {
-	for _, b := range []byte("'[<&\n~hHfF") {
+	for _, b := range []byte("'[<&\n~:") {
 		t[b] = true
 	}
 	t[markOpen[0]] = true
 	return t
 }()
 
-func (p *inlineParser) flush() {
-	if p.text.Len() > 0 {
-		p.ev = append(p.ev, event{kind: evText, text: decodeEntities(p.text.String())})
-		p.text.Reset()
+// flush ends the pending text at i.
+func (p *inlineParser) flush(i int) {
+	if i > p.textAt {
+		p.ev = append(p.ev, event{kind: evText, text: decodeEntities(p.s[p.textAt:i])})
 	}
+	p.textAt = i
 }
 
-func (p *inlineParser) emit(e event) {
-	p.flush()
+// emit adds e for the construct s[i:end].
+func (p *inlineParser) emit(i, end int, e event) {
+	p.flush(i)
 	p.ev = append(p.ev, e)
+	p.textAt = end
 }
 
 func (p *inlineParser) scan() {
 	s := p.s
 	for i := 0; i < len(s); {
-		start := i
 		for i < len(s) && !inlineSpecial[s[i]] {
 			i++
 		}
-		p.text.WriteString(s[start:i])
 		if i >= len(s) {
 			break
 		}
 		i = p.special(i)
 	}
-	p.flush()
+	p.flush(len(s))
 }
 
 // special handles the construct starting at s[i] and returns where to go on.
@@ -90,7 +105,6 @@ func (p *inlineParser) special(i int) int {
 	case ch == '\'':
 		n := runLen(s, i, '\'')
 		if n < 2 {
-			p.text.WriteByte('\'')
 			return i + 1
 		}
 		e := event{kind: evQuote, qlen: n}
@@ -100,32 +114,28 @@ func (p *inlineParser) special(i int) int {
 		if i > 1 {
 			e.prev2 = s[i-2]
 		}
-		p.emit(e)
+		p.emit(i, i+n, e)
 		return i + n
 	case ch == '\n':
-		p.emit(event{kind: evNewline})
-		p.text.WriteByte('\n')
+		p.emit(i, i, event{kind: evNewline})
 		return i + 1
 	case ch == '~':
 		n := runLen(s, i, '~')
 		if n >= 3 && n <= 5 {
 			p.c.diag(p.line, fmt.Sprintf("signature %q is only expanded when a page is saved; shown as text", s[i:i+n]))
 		}
-		p.text.WriteString(s[i : i+n])
 		return i + n
 	case ch == '[':
 		if p.noLinks {
 			break
 		}
 		if strings.HasPrefix(s[i:], "[[[") {
-			p.text.WriteByte('[') // "[[[x]]]" is a bracket around a link
-			return i + 1
+			return i + 1 // "[[[x]]]" is a bracket around a link
 		}
 		if strings.HasPrefix(s[i:], "[[") {
 			if end, ok := p.internalLink(i); ok {
 				return end
 			}
-			p.text.WriteString("[[")
 			return i + 2
 		}
 		if end, ok := p.externalLink(i); ok {
@@ -139,20 +149,31 @@ func (p *inlineParser) special(i int) int {
 		// entities are decoded when text is flushed
 	case ch == markOpen[0]:
 		if tk, n := p.c.tokenAt(s, i); tk != nil {
-			p.emit(event{kind: evNode, node: tokenInline(tk)})
+			p.emit(i, i+n, event{kind: evNode, node: tokenInline(tk)})
 			return i + n
 		}
-		p.text.WriteString(s[i:min(i+len(markOpen), len(s))])
 		return i + min(len(markOpen), len(s)-i)
-	default: // h, H, f, F: a bare URL?
-		if !p.noLinks {
-			if end, ok := p.bareURL(i); ok {
-				return end
+	case ch == ':': // "://" of a bare URL?
+		if !p.noLinks && strings.HasPrefix(s[i:], "://") {
+			if start := urlStart(s, i); start >= p.textAt {
+				if end, ok := p.bareURL(start); ok {
+					return end
+				}
 			}
 		}
 	}
-	p.text.WriteByte(s[i])
 	return i + 1
+}
+
+// urlStart finds where the scheme ending at s[colon] begins, or -1.
+func urlStart(s string, colon int) int {
+	for _, scheme := range []string{"https", "http", "ftp"} {
+		k := colon - len(scheme)
+		if k >= 0 && strings.EqualFold(s[k:colon], scheme) {
+			return k
+		}
+	}
+	return -1
 }
 
 func tokenInline(tk *token) *inline {
@@ -175,19 +196,23 @@ func (p *inlineParser) tag(i int) (int, bool) {
 	}
 	switch tagRoles[t.name] {
 	case roleTransparent:
+		p.flush(i)
+		p.textAt = t.end
 	case roleBlock:
-		p.emit(event{kind: evNode, node: &inline{kind: inBlock}})
+		p.emit(i, t.end, event{kind: evNode, node: &inline{kind: inBlock}})
 	case roleRule:
-		p.emit(event{kind: evNode, node: &inline{kind: inBlock, blk: &rule{}}})
+		p.emit(i, t.end, event{kind: evNode, node: &inline{kind: inBlock, blk: &rule{}}})
 	case roleBreak:
-		p.emit(event{kind: evNode, node: &inline{kind: inBreak}})
+		p.emit(i, t.end, event{kind: evNode, node: &inline{kind: inBreak}})
 	case roleInline:
 		switch {
 		case t.selfClosing:
+			p.flush(i)
+			p.textAt = t.end
 		case t.closing:
-			p.emit(event{kind: evClose, ik: inlineKindOf(t.name)})
+			p.emit(i, t.end, event{kind: evClose, ik: inlineKindOf(t.name)})
 		default:
-			p.emit(event{kind: evOpen, ik: inlineKindOf(t.name)})
+			p.emit(i, t.end, event{kind: evOpen, ik: inlineKindOf(t.name)})
 		}
 	default:
 		return 0, false
@@ -197,18 +222,21 @@ func (p *inlineParser) tag(i int) (int, bool) {
 
 // buildTree nests open/close events; unclosed elements close at the end,
 // stray closers are dropped (as MediaWiki's HTML balancing does).
-func buildTree(evs []event) []*inline {
-	root := &inline{}
-	stack := []*inline{root}
+func buildTree(slab *nodeSlab, evs []event) []*inline {
+	root := slab.node(inline{})
+	var buf [8]*inline
+	stack := append(buf[:0], root)
 	top := func() *inline { return stack[len(stack)-1] }
 	for _, e := range evs {
 		switch e.kind {
 		case evText:
-			appendText(top(), e.text)
+			if e.text != "" {
+				top().children = append(top().children, slab.node(inline{kind: inText, text: e.text}))
+			}
 		case evNode:
 			top().children = append(top().children, e.node)
 		case evOpen:
-			n := &inline{kind: e.ik}
+			n := slab.node(inline{kind: e.ik})
 			top().children = append(top().children, n)
 			stack = append(stack, n)
 		case evClose:
@@ -221,15 +249,4 @@ func buildTree(evs []event) []*inline {
 		}
 	}
 	return root.children
-}
-
-func appendText(parent *inline, s string) {
-	if s == "" {
-		return
-	}
-	if n := len(parent.children); n > 0 && parent.children[n-1].kind == inText {
-		parent.children[n-1].text += s
-		return
-	}
-	parent.children = append(parent.children, &inline{kind: inText, text: s})
 }

@@ -27,10 +27,11 @@ func (p *inlineParser) internalLink(i int) (int, bool) {
 	switch {
 	case ns == "Category" && !leading:
 		p.c.addCategory(normTitle(rest))
-		p.flush()
+		p.flush(i)
+		p.textAt = next
 		return next, true
 	case (ns == "File" || ns == "Image") && !leading:
-		p.emit(event{kind: evNode, node: p.fileLink(rest, text, hasText)})
+		p.emit(i, next, event{kind: evNode, node: p.fileLink(rest, text, hasText)})
 		return next, true
 	}
 	n := 0
@@ -41,19 +42,22 @@ func (p *inlineParser) internalLink(i int) (int, bool) {
 	var children []*inline
 	switch {
 	case !hasText:
-		children = []*inline{{kind: inText, text: strings.TrimLeft(target, ":") + trail}}
+		children = textNodes(strings.TrimLeft(target, ":") + trail)
 	case strings.TrimSpace(text) == "":
-		children = []*inline{{kind: inText, text: pipeTrick(rest) + trail}}
+		children = textNodes(pipeTrick(rest) + trail)
 	default:
 		children = p.c.parseInlineOpt(text+trail, p.line, true)
 	}
-	p.emit(event{kind: evNode, node: &inline{kind: inLink, url: p.c.pageURL(page), children: children}})
+	p.emit(i, next+n, event{kind: evNode, node: &inline{kind: inLink, url: p.c.pageURL(page), children: children}})
 	return next + n, true
 }
 
 // matchDoubleBracket finds the "]]" closing the "[[" at s[i], allowing
 // nested links (as in image captions); a target never spans lines.
 func matchDoubleBracket(s string, i int) int {
+	if strings.LastIndex(s, "]]") < i {
+		return -1 // cheap exit keeps many unclosed "[[" linear
+	}
 	depth := 0
 	for j := i; j+1 < len(s); j++ {
 		switch {
@@ -99,7 +103,7 @@ func (p *inlineParser) fileLink(name, opts string, hasOpts bool) *inline {
 	if strings.TrimSpace(caption) != "" {
 		children = p.c.parseInlineOpt(caption, p.line, true)
 	} else {
-		children = []*inline{{kind: inText, text: "File:" + strings.TrimSpace(name)}}
+		children = textNodes("File:" + strings.TrimSpace(name))
 	}
 	return &inline{kind: inLink, url: p.c.wikiURL(title), children: children}
 }
@@ -188,10 +192,12 @@ func (c *converter) pageURL(target string) string {
 
 // wikiURL is the title's page on the wiki itself.
 func (c *converter) wikiURL(title string) string {
-	e := url.PathEscape(strings.ReplaceAll(title, " ", "_"))
-	e = strings.NewReplacer("%2F", "/", "%3A", ":").Replace(e)
+	e := pathUnescaper.Replace(url.PathEscape(strings.ReplaceAll(title, " ", "_")))
 	return c.opts.WikiURL + e
 }
+
+// pathUnescaper keeps "/" and ":" readable in wiki URLs, as MediaWiki does.
+var pathUnescaper = strings.NewReplacer("%2F", "/", "%3A", ":")
 
 func anchorEscape(s string) string {
 	return url.PathEscape(strings.ReplaceAll(s, " ", "_"))
@@ -284,11 +290,11 @@ func (p *inlineParser) externalLink(i int) (int, bool) {
 	var children []*inline
 	if text == "" {
 		p.c.extLinks++
-		children = []*inline{{kind: inText, text: "[" + itoa(p.c.extLinks) + "]"}}
+		children = textNodes("[" + itoa(p.c.extLinks) + "]")
 	} else {
 		children = p.c.parseInlineOpt(text, p.line, true)
 	}
-	p.emit(event{kind: evNode, node: p.c.externalNode(rawURL, children)})
+	p.emit(i, j+k+1, event{kind: evNode, node: p.c.externalNode(rawURL, children)})
 	return j + k + 1, true
 }
 
@@ -326,7 +332,7 @@ func (p *inlineParser) bareURL(i int) (int, bool) {
 	if len(u) <= len(proto) {
 		return 0, false
 	}
-	p.emit(event{kind: evNode, node: p.c.externalNode(u, []*inline{{kind: inText, text: decodeEntities(u)}})})
+	p.emit(i, i+len(u), event{kind: evNode, node: p.c.externalNode(u, textNodes(decodeEntities(u)))})
 	return i + len(u), true
 }
 

@@ -26,6 +26,10 @@ func (c *converter) parseList(lines []string, line int) block {
 			n++
 		}
 		prefix, text := l[:n], l[n:]
+		if n > maxListDepth { // deeper nesting would make output quadratic in size
+			prefix = prefix[:maxListDepth]
+		}
+		n = len(prefix)
 		// ";term : definition" on one line becomes a dt and a dd.
 		if prefix[n-1] == ';' {
 			if k := definitionColon(text); k >= 0 {
@@ -75,6 +79,10 @@ func (c *converter) parseList(lines []string, line int) block {
 	}
 	return &container{blocks: blocks}
 }
+
+// maxListDepth caps list nesting; MediaWiki has no cap, but Markdown
+// indents every level, so output would grow with the square of the depth.
+const maxListDepth = 32
 
 // container groups blocks that came from one construct.
 type container struct{ blocks []block }

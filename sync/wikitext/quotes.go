@@ -8,6 +8,9 @@ import "strings"
 // italic runs turns one bold into an apostrophe plus italic, and whatever is
 // open at the end of a line is closed there.
 func resolveQuotes(evs []event) []event {
+	if !hasQuote(evs) {
+		return evs
+	}
 	out := make([]event, 0, len(evs))
 	start := 0
 	for i := 0; i <= len(evs); i++ {
@@ -212,4 +215,13 @@ func (q *quoteState) endLine() {
 		q.close(inStrong)
 	}
 	q.state = ""
+}
+
+func hasQuote(evs []event) bool {
+	for i := range evs {
+		if evs[i].kind == evQuote {
+			return true
+		}
+	}
+	return false
 }

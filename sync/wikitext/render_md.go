@@ -54,9 +54,19 @@ func (r mdRenderer) block(b block) string {
 	return ""
 }
 
+var lineStartSpecial = func() (t [256]bool) {
+	for _, b := range []byte("#>-+= \t0123456789") {
+		t[b] = true
+	}
+	return t
+}()
+
 // escapeLines applies line-start escaping to each line of rendered text.
 func escapeLines(s string) string {
 	if !strings.Contains(s, "\n") {
+		if s != "" && !lineStartSpecial[s[0]] {
+			return s
+		}
 		return escapeLineStart(s)
 	}
 	lines := strings.Split(s, "\n")

@@ -11,6 +11,9 @@ type tag struct {
 	end         int // offset just after '>'
 }
 
+// maxTagLen bounds a tag's length so that many unclosed "<a \"" stay cheap.
+const maxTagLen = 4096
+
 // parseTag reads a tag starting at s[i] == '<'.
 func parseTag(s string, i int) (tag, bool) {
 	var t tag
@@ -31,7 +34,7 @@ func parseTag(s string, i int) (tag, bool) {
 		return t, false
 	}
 	var quote byte
-	for e := k; e < len(s); e++ {
+	for e := k; e < len(s) && e-i < maxTagLen; e++ {
 		switch c := s[e]; {
 		case quote != 0:
 			if c == quote {

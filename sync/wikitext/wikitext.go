@@ -89,10 +89,11 @@ type converter struct {
 	categories []string
 	magic      []string
 	diags      []Diagnostic
-	budget     int            // bytes template expansion may still produce
-	overflow   bool           // budget exhausted; reported once
-	extLinks   int            // counter for [url] numbering
-	noClose    map[string]int // tag name → offset after which no closing tag exists
+	budget     int  // bytes template expansion may still produce
+	overflow   bool // budget exhausted; reported once
+	extLinks   int  // counter for [url] numbering
+	noClose    map[string]int
+	slab       nodeSlab // tag name → offset after which no closing tag exists
 }
 
 func newConverter(src string, opts Options) *converter {
