@@ -9,6 +9,8 @@
 // revision's text is checked against its <sha1> and <text bytes=…>, titles
 // that could not come from a wiki (and could misuse a file path) are
 // rejected, and every error names the dump line, the page and the revision.
+// The line is where the reader stood when it found the fault: for a text
+// that fails its sha1, the end of that revision.
 //
 // The package knows nothing of the archive or of the API: it turns XML into
 // Page and Revision values, and that is all. Uploads, restrictions,
