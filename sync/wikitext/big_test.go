@@ -6,7 +6,6 @@ import (
 	"testing"
 )
 
-
 // syntheticPage builds a clearly synthetic page of about size bytes that
 // uses every common construct; each section carries a unique marker word.
 func syntheticPage(size int) (page string, sections int) {

@@ -56,7 +56,9 @@ func entity(name string) (string, bool) {
 		}
 	}
 	d := html.UnescapeString("&" + name + ";")
-	if d == "&"+name+";" {
+	// html also decodes a known prefix ("&ltA0;" → "<A0;"); MediaWiki
+	// wants the whole name, so the semicolon must have been consumed.
+	if d == "&"+name+";" || (strings.HasSuffix(d, ";") && name != "semi") {
 		return "", false
 	}
 	return d, true

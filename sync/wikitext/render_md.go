@@ -288,7 +288,7 @@ func (r mdRenderer) code(b *strings.Builder, n *inline, ml bool) {
 		text.WriteString(ch.text)
 	}
 	s := strings.ReplaceAll(text.String(), "\n", " ")
-	if strings.TrimSpace(s) == "" || strings.ContainsAny(s, "{}|") {
+	if strings.TrimSpace(s) == "" || strings.ContainsAny(s, "{}|<") {
 		b.WriteString(escapeMD(s))
 		return
 	}
