@@ -16,7 +16,7 @@ import (
 	"github.com/wikisite/wikisite/sync/mw"
 )
 
-const syncSynopsis = "sync [--config FILE] [--archive DIR] [--api URL] [--timeout D] [-v]\n\n" +
+const syncSynopsis = "sync [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--message FILE] [-v]\n\n" +
 	"Fetches the new revisions of the configured pages (params.wiki.pages) and of\n" +
 	"the templates they use into the archive. When nothing changed it costs one\n" +
 	"request. An interrupted sync leaves a valid archive; run it again to finish.\n\n" +
@@ -65,13 +65,21 @@ func (f *wikiFlags) setup(stderr io.Writer) (*wikiSetup, error) {
 
 func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f wikiFlags
+	var messagePath string
 	fs := newWikiFlagSet("sync", syncSynopsis, stderr, &f)
+	fs.StringVar(&messagePath, "message", "", "write a commit message listing the new revisions to `FILE`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	w, err := f.setup(stderr)
 	if err != nil {
 		return err
+	}
+	var before revisionSet
+	if messagePath != "" {
+		if before, err = archivedRevisions(w.store); err != nil {
+			return err
+		}
 	}
 	opts := mirror.Options{Pages: w.cfg.Wiki.Pages, Logger: w.log}
 	if isTerminal(stderr) {
@@ -86,6 +94,11 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if err != nil {
 		return syncError(err, sum)
+	}
+	if messagePath != "" {
+		if err := writeMessage(messagePath, w.store, before); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "synced %s: %s, %s, %s\n", plural(sum.Pages, "page"),
 		plural(sum.NewRevisions, "new revision"), plural(sum.Requests, "request"), formatBytes(sum.Bytes))

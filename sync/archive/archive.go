@@ -26,6 +26,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -37,9 +38,15 @@ var (
 
 const metaFile = "page.toml"
 
-// Store is an archive folder.
+// Store is an archive folder. It may be read from several goroutines.
 type Store struct {
 	dir string
+
+	// dirs caches the folder found for each title: readers ask for many
+	// texts of one page, and confirming the folder means parsing its
+	// page.toml. Writes through this Store drop the cache.
+	mu   sync.Mutex
+	dirs map[string]string
 }
 
 // Open returns the archive in dir. The folder need not exist yet: the first
@@ -233,6 +240,33 @@ func (s *Store) Page(title string) (*Page, error) {
 // rename interrupted by a crash can leave a page in its old folder, so the
 // slow path asks every page.toml.
 func (s *Store) find(title string) (string, error) {
+	s.mu.Lock()
+	dir, ok := s.dirs[title]
+	s.mu.Unlock()
+	if ok {
+		return dir, nil
+	}
+	dir, err := s.lookup(title)
+	if err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	if s.dirs == nil {
+		s.dirs = map[string]string{}
+	}
+	s.dirs[title] = dir
+	s.mu.Unlock()
+	return dir, nil
+}
+
+// forget drops the folder cache after a write that may move or add pages.
+func (s *Store) forget() {
+	s.mu.Lock()
+	s.dirs = nil
+	s.mu.Unlock()
+}
+
+func (s *Store) lookup(title string) (string, error) {
 	dir := filepath.Join(s.dir, PathName(title))
 	if p, err := readMeta(filepath.Join(dir, metaFile)); err == nil && p.Title == title {
 		return dir, nil

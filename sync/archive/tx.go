@@ -78,6 +78,7 @@ func (tx *Tx) Commit() error {
 		return errors.New("archive: transaction already closed")
 	}
 	defer tx.Rollback()
+	defer tx.s.forget()
 	dirOf := map[string]string{}
 	dir := func(title string) string {
 		if d, ok := dirOf[title]; ok {
@@ -143,6 +144,7 @@ func (tx *Tx) Rollback() {
 // two leaves a page that find still locates by its new title.
 func (s *Store) Rename(from, to string, move Move) error {
 	from, to = Canonical(from), Canonical(to)
+	defer s.forget()
 	p, err := s.Page(from)
 	if err != nil {
 		return err
