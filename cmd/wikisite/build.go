@@ -2,10 +2,109 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+
+	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/config"
+	"github.com/wikisite/wikisite/sync/normalize"
+	"github.com/wikisite/wikisite/sync/site"
 )
 
+const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--base-url URL] [-v]\n\n" +
+	"Rewrites the content folder from the archive, then builds the site with Hugo\n" +
+	"into the destination. Hugo reads its settings from the same config.toml, and\n" +
+	"layouts/ and static/ from the folder that holds it. A failed build leaves the\n" +
+	"previous destination untouched.\n\n" +
+	"Exit codes: 0 built (warnings are printed but do not fail); 1 error; 2 bad usage."
+
+// buildFlags are the flags of build and serve.
+type buildFlags struct {
+	common
+	content     string
+	destination string
+	baseURL     string
+	verbose     bool
+}
+
+func newBuildFlagSet(name, synopsis string, stderr io.Writer, f *buildFlags, talksToWiki bool) *flag.FlagSet {
+	fs := newFlagSet(name, synopsis, stderr, &f.common, talksToWiki)
+	fs.StringVar(&f.content, "content", "content", "`folder` to rewrite with Markdown from the archive")
+	fs.StringVar(&f.destination, "destination", site.DefaultDestination, "`folder` to build the site into")
+	fs.StringVar(&f.baseURL, "base-url", "", "site `URL` (overrides config.toml's baseURL), e.g. https://example.org/personas/")
+	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress")
+	return fs
+}
+
+// project is what build and serve work with.
+type project struct {
+	cfg     *config.Config
+	store   *archive.Store
+	log     *slog.Logger
+	content string // absolute
+	site    site.Options
+}
+
+// setup loads the configuration and archive; the project root is the
+// folder holding the configuration file.
+func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error) {
+	cfg, store, err := f.load()
+	if err != nil {
+		return nil, err
+	}
+	if f.verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	content, err1 := filepath.Abs(f.content)
+	dest, err2 := filepath.Abs(f.destination)
+	if err1 != nil || err2 != nil {
+		return nil, fmt.Errorf("resolve --content %s, --destination %s: %v %v", f.content, f.destination, err1, err2)
+	}
+	return &project{cfg: cfg, store: store, log: log, content: content, site: site.Options{
+		Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
+		BaseURL: f.baseURL, Logger: log,
+	}}, nil
+}
+
+// normalize rewrites the content folder and prints its diagnostics.
+func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
+	rep, err := normalize.Write(ctx, normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content, Logger: p.log})
+	for _, d := range rep.Diagnostics {
+		fmt.Fprintf(stderr, "warning: %s\n", d)
+	}
+	if err != nil {
+		return withHint(fmt.Errorf("normalize: %w", err), "the site was not rebuilt; fix the cause and run `wikisite build` again")
+	}
+	return nil
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("build: not built yet")
+	var f buildFlags
+	fs := newBuildFlagSet("build", buildSynopsis, stderr, &f, false)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	p, err := f.setup(stderr, slog.LevelWarn)
+	if err != nil {
+		return err
+	}
+	if err := p.normalize(ctx, stderr); err != nil {
+		return err
+	}
+	res, err := site.Build(ctx, p.site)
+	if err != nil {
+		return withHint(fmt.Errorf("build: %w", err), "the previous "+f.destination+" is untouched; fix the file named above and build again")
+	}
+	fmt.Fprintf(stdout, "built %s into %s (%s)\n", plural(res.Pages, "page"), slashed(f.destination), plural(res.Files, "file"))
+	return nil
+}
+
+// slashed shows a folder as the user gave it, with a final slash.
+func slashed(dir string) string {
+	return strings.TrimSuffix(dir, "/") + "/"
 }

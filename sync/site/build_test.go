@@ -116,6 +116,24 @@ func TestBuildWritesPages(t *testing.T) {
 	}
 }
 
+func TestBuildReadsContentDir(t *testing.T) {
+	dir := mustProject(t, "tiny", map[string]string{
+		"elsewhere/delta.md": "+++\ntitle = \"Delta\"\nurl = \"/delta/\"\n+++\nSynthetic page delta.\n",
+	})
+	for _, content := range []string{"elsewhere", filepath.Join(dir, "elsewhere")} {
+		t.Run(content, func(t *testing.T) {
+			dest := t.TempDir()
+			mustBuild(t, Options{Dir: dir, ContentDir: content, Destination: dest})
+			if page := mustRead(t, filepath.Join(dest, "delta", "index.html")); !strings.Contains(page, "Synthetic page delta.") {
+				t.Errorf("delta page lacks its text:\n%s", page)
+			}
+			if _, err := os.Stat(filepath.Join(dest, "alpha")); err == nil {
+				t.Error("the build read content/ instead of ContentDir")
+			}
+		})
+	}
+}
+
 func TestBuildIsDeterministic(t *testing.T) {
 	dir := mustProject(t, "tiny", nil)
 	first, second := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
@@ -157,6 +175,8 @@ func TestBuildErrorIsOneLineNamingTheFile(t *testing.T) {
 			[]string{"single.html:1", "missing value for if"}},
 		{"errorf is only logged", "layouts/home.html", `{{ define "main" }}{{ errorf "synthetic failure %d" 42 }}{{ end }}`,
 			[]string{"hugo: synthetic failure 42"}},
+		{"hugo panics", "content/beta.md", "+++\ntitle = \"Beta\"\nurl = \"/wiki/Template:Synthetic/\"\n+++\n",
+			[]string{"hugo crashed", `'\:'`}},
 		{"unknown shortcode", "content/beta.md", "+++\ntitle = \"Beta\"\n+++\n{{< nosuch >}}\n",
 			[]string{"content/beta.md", "nosuch"}},
 	} {

@@ -22,12 +22,20 @@ type hugoRun struct {
 	dir        string // absolute project root holding config.toml
 	configFile string // absolute path of the site configuration
 	publishDir string // absolute folder Hugo writes into
+	contentDir string // absolute folder of Markdown pages
 	baseURL    string // overrides config.toml's baseURL when set
 	log        *logCollector
 }
 
 // build runs Hugo once and returns how many pages it rendered.
-func (r hugoRun) build() (int, error) {
+func (r hugoRun) build() (pages int, err error) {
+	// Hugo 0.165 panics on some bad input instead of failing, e.g. a page
+	// url holding ":name" (a permalink token it cannot expand).
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("hugo crashed: %v; hint: a front matter url with a literal ':' must write it as '\\:'", p)
+		}
+	}()
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
 		StdOut:        r.log,
@@ -74,6 +82,7 @@ func (r hugoRun) flags() config.Provider {
 	flags := config.New()
 	flags.Set("workingDir", r.dir)
 	flags.Set("publishDir", r.publishDir)
+	flags.Set("contentDir", r.contentDir)
 	if r.baseURL != "" {
 		flags.Set("baseURL", r.baseURL)
 	}

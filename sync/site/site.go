@@ -31,6 +31,9 @@ type Options struct {
 	// Destination is the folder that receives the site; a relative path is
 	// taken relative to Dir. Empty means Dir/public.
 	Destination string
+	// ContentDir is the Markdown folder Hugo reads; a relative path is taken
+	// relative to Dir. Empty means Dir/content.
+	ContentDir string
 	// BaseURL overrides config.toml's baseURL when set.
 	BaseURL string
 	// Logger receives Hugo's warnings; nil discards them.
@@ -84,7 +87,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	pages, err := runHugo(hugoRun{
-		dir: dir, configFile: configFile, publishDir: tmp,
+		dir: dir, configFile: configFile, publishDir: tmp, contentDir: opts.contentDir(dir),
 		baseURL: opts.BaseURL, log: newLogCollector(opts.Logger),
 	})
 	if err != nil {
@@ -130,6 +133,16 @@ func (o Options) paths() (dir, dest string, err error) {
 		return "", "", fmt.Errorf("destination %s would replace the project folder; choose a subfolder such as public", dest)
 	}
 	return dir, dest, nil
+}
+
+func (o Options) contentDir(dir string) string {
+	switch {
+	case o.ContentDir == "":
+		return filepath.Join(dir, "content")
+	case filepath.IsAbs(o.ContentDir):
+		return filepath.Clean(o.ContentDir)
+	}
+	return filepath.Join(dir, o.ContentDir)
 }
 
 // swapIn replaces dest with the freshly built folder tmp. Between the two
