@@ -10,13 +10,22 @@ func (c *converter) parseBlocks(s string, line int) []block {
 	if s != "" && !strings.Contains(s, "\n") && strings.IndexByte("{=*#:;- \t", s[0]) < 0 {
 		return c.paragraphs(s, line) // one plain line, e.g. a table cell
 	}
-	lines := strings.Split(s, "\n")
 	var out []block
+	c.walkBlocks(s, line, func(b block) { out = append(out, b) })
+	return out
+}
+
+// walkBlocks parses s and hands each top-level block to emit as soon as it
+// is complete, so that a large page need not hold its whole AST.
+func (c *converter) walkBlocks(s string, line int, emit func(block)) {
+	lines := strings.Split(s, "\n")
 	var para []string
 	paraLine := line
 	endPara := func() {
 		if len(para) > 0 {
-			out = append(out, c.paragraphs(strings.Join(para, "\n"), paraLine)...)
+			for _, b := range c.paragraphs(strings.Join(para, "\n"), paraLine) {
+				emit(b)
+			}
 			para = para[:0]
 		}
 	}
@@ -28,24 +37,24 @@ func (c *converter) parseBlocks(s string, line int) []block {
 		case strings.HasPrefix(trimmed, "{|"):
 			endPara()
 			t, next := c.parseTable(lines, i, line)
-			out = append(out, t)
+			emit(t)
 			i = next
 			continue
 		case isHeadingLine(l):
 			endPara()
-			out = append(out, c.parseHeading(l, ln))
+			emit(c.parseHeading(l, ln))
 		case l != "" && strings.IndexByte("*#:;", l[0]) >= 0:
 			endPara()
 			next := i
 			for next < len(lines) && lines[next] != "" && strings.IndexByte("*#:;", lines[next][0]) >= 0 {
 				next++
 			}
-			out = append(out, c.parseList(lines[i:next], ln))
+			emit(c.parseList(lines[i:next], ln))
 			i = next
 			continue
 		case strings.HasPrefix(l, "----"):
 			endPara()
-			out = append(out, &rule{})
+			emit(&rule{})
 			if rest := strings.TrimLeft(l, "-"); strings.TrimSpace(rest) != "" {
 				para, paraLine = append(para, rest), ln
 			}
@@ -57,7 +66,7 @@ func (c *converter) parseBlocks(s string, line int) []block {
 			for next < len(lines) && strings.HasPrefix(lines[next], " ") && strings.TrimSpace(lines[next]) != "" && !hasBlockTag(lines[next]) {
 				next++
 			}
-			out = append(out, c.spacePre(lines[i:next], ln))
+			emit(c.spacePre(lines[i:next], ln))
 			i = next
 			continue
 		default:
@@ -69,7 +78,6 @@ func (c *converter) parseBlocks(s string, line int) []block {
 		i++
 	}
 	endPara()
-	return out
 }
 
 // hasBlockTag reports a line that MediaWiki does not turn into <pre> even

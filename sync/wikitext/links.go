@@ -206,7 +206,9 @@ func anchorEscape(s string) string {
 // normTitle normalises a title: underscores are spaces, runs of spaces
 // collapse, the first letter is upper case (also after a namespace).
 func normTitle(t string) string {
-	t = collapseSpace(strings.ReplaceAll(t, "_", " "))
+	if strings.IndexByte(t, '_') >= 0 || strings.Contains(t, "  ") || strings.TrimSpace(t) != t || strings.ContainsAny(t, "\t\n") {
+		t = collapseSpace(strings.ReplaceAll(t, "_", " "))
+	}
 	if ns, rest, ok := strings.Cut(t, ":"); ok && isKnownNamespace(ns) {
 		return upperFirst(strings.TrimSpace(ns)) + ":" + upperFirst(strings.TrimSpace(rest))
 	}

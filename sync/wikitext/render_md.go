@@ -7,14 +7,6 @@ import (
 // mdRenderer writes blocks as Markdown.
 type mdRenderer struct{ c *converter }
 
-func renderMarkdown(c *converter, blocks []block) string {
-	out := mdRenderer{c}.blocks(blocks)
-	if out == "" {
-		return ""
-	}
-	return out + "\n"
-}
-
 func (r mdRenderer) blocks(blocks []block) string {
 	parts := make([]string, 0, len(blocks))
 	for _, b := range blocks {

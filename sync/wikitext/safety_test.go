@@ -16,7 +16,7 @@ var (
 	allowedAttr  = regexp.MustCompile(`^(\s+(rowspan|colspan)="[0-9]+"|\s+href="(https?://|mailto:|/|#)[^"]*"|\s+rel="nofollow")*$`)
 	quotedValue  = regexp.MustCompile(`"[^"]*"|'[^']*'`)
 	eventAttr    = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
-	badTarget    = regexp.MustCompile(`(?i)\]\(\s*(javascript|data|vbscript):`)
+	badTarget    = regexp.MustCompile(`(?i)(^|[^\\])\]\(\s*(javascript|data|vbscript):`)
 	badHref      = regexp.MustCompile(`(?i)href="\s*(javascript|data|vbscript):`)
 )
 

@@ -25,8 +25,8 @@ type argValue struct {
 }
 
 func (c *converter) expandPage(src string) string {
-	if !strings.Contains(src, "{{") && !strings.Contains(src, "<") {
-		return src
+	if !strings.Contains(src, "{{") && !strings.Contains(src, "<!--") && !hasExtensionTag(src) {
+		return src // nothing for the preprocessor to do
 	}
 	var b strings.Builder
 	c.expand(c.preparse(src, 1), nil, &b)
@@ -313,4 +313,22 @@ func stripNamespace(s, ns string) string {
 		return s[len(ns)+1:]
 	}
 	return s
+}
+
+// hasExtensionTag reports a tag whose content the preprocessor hides.
+func hasExtensionTag(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		rest := s[i+1:]
+		for _, name := range []string{"nowiki", "pre", "source", "syntaxhighlight"} {
+			if len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }

@@ -63,10 +63,21 @@ const (
 // cannot convert is shown as text and reported in Result.Diagnostics.
 func Convert(src string, opts Options) Result {
 	c := newConverter(src, opts)
-	blocks := c.parseDocument(src)
-	md := renderMarkdown(c, blocks)
+	var md strings.Builder
+	r := mdRenderer{c}
+	c.walkDocument(src, func(b block) {
+		if s := r.block(b); s != "" {
+			if md.Len() > 0 {
+				md.WriteString("\n\n")
+			}
+			md.WriteString(s)
+		}
+	})
+	if md.Len() > 0 {
+		md.WriteString("\n")
+	}
 	return Result{
-		Markdown:    md,
+		Markdown:    md.String(),
 		Categories:  c.categories,
 		Magic:       c.magic,
 		Diagnostics: c.diags,
@@ -78,7 +89,12 @@ func Convert(src string, opts Options) Result {
 // spaces included) collapsed to single spaces.
 func PlainText(src string, opts Options) string {
 	c := newConverter(src, opts)
-	return collapseSpace(plainBlocks(c, c.parseDocument(src)))
+	var b strings.Builder
+	c.walkDocument(src, func(bl block) {
+		writePlainBlock(c, &b, bl)
+		b.WriteByte('\n')
+	})
+	return collapseSpace(b.String())
 }
 
 // converter holds the state of one conversion; it is never shared.
@@ -113,13 +129,13 @@ func newConverter(src string, opts Options) *converter {
 	return c
 }
 
-// parseDocument runs the whole pipeline up to the AST.
-func (c *converter) parseDocument(src string) []block {
+// walkDocument runs the preprocessor, then parses block by block.
+func (c *converter) walkDocument(src string, emit func(block)) {
 	src = sanitizeInput(src)
 	src = pageInclusion(src)
 	expanded := c.expandPage(src)
 	expanded = c.stripMagic(expanded)
-	return c.parseBlocks(expanded, 1)
+	c.walkBlocks(expanded, 1, emit)
 }
 
 // sanitizeInput normalizes line endings, replaces invalid UTF-8 and removes
@@ -132,7 +148,7 @@ func sanitizeInput(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	if strings.ContainsAny(s, markOpen+markClose+"\x00") {
+	if strings.Contains(s, markOpen) || strings.Contains(s, markClose) || strings.IndexByte(s, 0) >= 0 {
 		s = strings.NewReplacer(markOpen, "\uFFFD", markClose, "\uFFFD", "\x00", "\uFFFD").Replace(s)
 	}
 	return s
