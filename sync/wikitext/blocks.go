@@ -105,6 +105,13 @@ func (c *converter) spacePre(lines []string, line int) block {
 // paragraphs parses a run of text lines; block tags and block markers
 // inside it split it into several blocks.
 func (c *converter) paragraphs(s string, line int) []block {
+	nodes := c.parseInline(s, line)
+	if !hasKind(nodes, inBlock) { // the common case: one paragraph
+		if !hasVisible(nodes) {
+			return nil
+		}
+		return []block{&paragraph{inl: trimInlines(nodes)}}
+	}
 	var out []block
 	var cur []*inline
 	end := func() {
@@ -113,7 +120,7 @@ func (c *converter) paragraphs(s string, line int) []block {
 		}
 		cur = nil
 	}
-	for _, n := range c.parseInline(s, line) {
+	for _, n := range nodes {
 		if n.kind != inBlock {
 			cur = append(cur, n)
 			continue

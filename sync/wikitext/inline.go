@@ -223,7 +223,7 @@ func (p *inlineParser) tag(i int) (int, bool) {
 // buildTree nests open/close events; unclosed elements close at the end,
 // stray closers are dropped (as MediaWiki's HTML balancing does).
 func buildTree(slab *nodeSlab, evs []event) []*inline {
-	root := slab.node(inline{})
+	root := slab.node(inline{children: make([]*inline, 0, len(evs))})
 	var buf [8]*inline
 	stack := append(buf[:0], root)
 	top := func() *inline { return stack[len(stack)-1] }

@@ -64,6 +64,7 @@ const (
 func Convert(src string, opts Options) Result {
 	c := newConverter(src, opts)
 	var md strings.Builder
+	md.Grow(len(src) + len(src)/8)
 	r := mdRenderer{c}
 	c.walkDocument(src, func(b block) {
 		if s := r.block(b); s != "" {
