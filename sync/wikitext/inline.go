@@ -69,6 +69,11 @@ var inlineSpecial = func() (t [256]bool) {
 	return t
 }()
 
+// lineAt is the line of s[i] in the input (diagnostics only).
+func (p *inlineParser) lineAt(i int) int {
+	return p.line + strings.Count(p.s[:i], "\n")
+}
+
 // flush ends the pending text at i.
 func (p *inlineParser) flush(i int) {
 	if i > p.textAt {
@@ -122,7 +127,7 @@ func (p *inlineParser) special(i int) int {
 	case ch == '~':
 		n := runLen(s, i, '~')
 		if n >= 3 && n <= 5 {
-			p.c.diag(p.line, fmt.Sprintf("signature %q is only expanded when a page is saved; shown as text", s[i:i+n]))
+			p.c.diag(p.lineAt(i), fmt.Sprintf("signature %q is only expanded when a page is saved; shown as text", s[i:i+n]))
 		}
 		return i + n
 	case ch == '[':
@@ -215,6 +220,9 @@ func (p *inlineParser) tag(i int) (int, bool) {
 			p.emit(i, t.end, event{kind: evOpen, ik: inlineKindOf(t.name)})
 		}
 	default:
+		if !t.closing {
+			p.c.diag(p.lineAt(i), fmt.Sprintf("tag <%s> is not allowed in wikitext; shown as text", t.name))
+		}
 		return 0, false
 	}
 	return t.end, true

@@ -137,6 +137,9 @@ func (c *converter) preparse(s string, baseLine int) []ppNode {
 		case ch == '<':
 			if strings.HasPrefix(s[i:], "<!--") {
 				start, end := commentSpan(s, i)
+				if end == len(s) && !strings.HasSuffix(s, "-->") {
+					c.diag(lineAt(i), "comment is not closed; the rest of the text is hidden")
+				}
 				flush(start)
 				i, textStart = end, end
 				continue

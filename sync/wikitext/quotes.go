@@ -78,7 +78,7 @@ func quoteLine(line []event, out []event) []event {
 }
 
 func pickDemotion(line []event, runs []int) int {
-	single, multi, space := -1, -1, -1
+	multi, space := -1, -1
 	for _, i := range runs {
 		if q := line[i].qlen; q != 3 && q != 4 {
 			continue
@@ -96,9 +96,6 @@ func pickDemotion(line []event, runs []int) int {
 				multi = i
 			}
 		}
-	}
-	if single >= 0 {
-		return single
 	}
 	if multi >= 0 {
 		return multi

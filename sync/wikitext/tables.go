@@ -36,6 +36,10 @@ func (c *converter) parseTable(lines []string, start, base int) (block, int) {
 		switch {
 		case strings.HasPrefix(tl, "|}"):
 			p.endCell()
+			if rest := tl[2:]; strings.TrimSpace(rest) != "" {
+				lines[i] = rest // text after "|}" is shown after the table
+				return p.result(), i
+			}
 			return p.result(), i + 1
 		case strings.HasPrefix(tl, "{|"):
 			if p.cell == nil {

@@ -48,7 +48,8 @@ type Result struct {
 }
 
 // Diagnostic is a problem found in the input. Line is 1-based; for text
-// produced by template expansion it is the line in the expanded text.
+// produced by template expansion it is the line in the expanded text, and 0
+// when the text came from a template argument (its position is unknown).
 type Diagnostic struct {
 	Line    int
 	Message string
