@@ -103,7 +103,7 @@ func (p *inlineParser) fileLink(name, opts string, hasOpts bool) *inline {
 	if strings.TrimSpace(caption) != "" {
 		children = p.c.parseInlineOpt(caption, p.line, true)
 	} else {
-		children = textNodes("File:" + strings.TrimSpace(name))
+		children = textNodes(title) // MediaWiki shows the missing file's normalized title
 	}
 	return &inline{kind: inLink, url: p.c.wikiURL(title), children: children}
 }
