@@ -47,6 +47,7 @@ type project struct {
 	log     *slog.Logger
 	content string // absolute
 	site    site.Options
+	verbose bool
 }
 
 // setup loads the configuration and archive; the project root is the
@@ -65,7 +66,7 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 	if err1 != nil || err2 != nil {
 		return nil, fmt.Errorf("resolve --content %s, --destination %s: %v %v", f.content, f.destination, err1, err2)
 	}
-	return &project{cfg: cfg, store: store, log: log, content: content, site: site.Options{
+	return &project{cfg: cfg, store: store, log: log, content: content, verbose: f.verbose, site: site.Options{
 		Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
 		BaseURL: f.baseURL, Logger: log,
 	}}, nil
@@ -73,7 +74,13 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 
 // normalize rewrites the content folder and prints its diagnostics.
 func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
-	rep, err := normalize.Write(ctx, normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content, Logger: p.log})
+	opts := normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content}
+	if p.verbose {
+		// Its warnings are the report's diagnostics, printed below;
+		// the log only adds progress.
+		opts.Logger = p.log
+	}
+	rep, err := normalize.Write(ctx, opts)
 	for _, d := range rep.Diagnostics {
 		fmt.Fprintf(stderr, "warning: %s\n", d)
 	}
