@@ -91,11 +91,8 @@ func escapeMD(s string) string {
 		case '&':
 			b.WriteString("&amp;")
 		case '{', '}':
-			if (i+1 < len(s) && s[i+1] == c) || (i > 0 && s[i-1] == c) {
-				b.WriteString("&#" + strconv.Itoa(int(c)) + ";")
-			} else {
-				b.WriteByte(c)
-			}
+			// always: neighbouring text nodes must not join into "{{<"
+			b.WriteString("&#" + strconv.Itoa(int(c)) + ";")
 		case '\n', '\t':
 			b.WriteByte(' ')
 		default:

@@ -29,6 +29,7 @@ title: injected
 | colspan="2" onclick=z | <script>c</script> [javascript:x y]
 |}
 {{Evil}}
+{<span/>{% x %}} and {<span></span>{< y >}} and }<b></b>}
 `
 
 func TestHostilePage(t *testing.T) {
