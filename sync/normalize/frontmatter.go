@@ -36,6 +36,10 @@ type source struct {
 // no value can close the front matter early, and Hugo reads front matter
 // only at the start of a file, so nothing in the body can open another.
 func (b *builder) writeDoc(rel string, fm frontMatter, body string) error {
+	// Hugo expands ":token" permalink patterns in a front matter url (and
+	// crashes on unknown ones in v0.165); "\:" is its escape for a literal
+	// colon, as in /wiki/Template:Admon/note/.
+	fm.URL = strings.ReplaceAll(fm.URL, ":", `\:`)
 	var buf bytes.Buffer
 	buf.WriteString("+++\n")
 	if err := toml.NewEncoder(&buf).Encode(fm); err != nil {
