@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the side-by-side benchmark (see bench/README.md).
+#
+#   ./bench/run.sh            20 pages × 100 revisions, 5 runs each
+#   ./bench/run.sh --small    3 × 60, one run each (a quick smoke run)
+#   ./bench/run.sh --publish  also write the results into bench/README.md
+#   any other arguments go to the test: -pages N -revs N -runs N -git-runs N
+set -euo pipefail
+cd "$(dirname "$0")/.."
+args=()
+for a in "$@"; do
+	case "$a" in
+	--small) args+=(-pages 3 -revs 60 -runs 1 -git-runs 1) ;;
+	--publish) args+=(-publish) ;;
+	*) args+=("$a") ;;
+	esac
+done
+mkdir -p bench/out
+go test -count=1 -timeout 3h -v -run '^TestBench$' ./bench -args -full "${args[@]}" 2>&1 | tee bench/out/run.log
+# The micro-benchmarks behind the converter and diff targets.
+go test -run '^$' -bench 'Convert|Lines|Words|Commit' -benchtime 20x \
+	./sync/wikitext ./sync/worddiff ./sync/archive 2>&1 | tee bench/out/go-bench.txt
