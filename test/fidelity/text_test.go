@@ -1,0 +1,155 @@
+package fidelity
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// chrome says whether an element is page furniture rather than page
+// content, so its text is not compared.
+type chrome func(n *html.Node) bool
+
+// wikiChrome is what MediaWiki's action=parse output holds around the page
+// text: the table of contents and the "[edit]" section links.
+func wikiChrome(n *html.Node) bool {
+	return hasID(n, "toc") || hasClass(n, "toc") || hasClass(n, "mw-editsection")
+}
+
+// siteChrome is what our wiki layout puts in <article> besides the
+// converted page: the header (title and "Revision N by …" line), the
+// category list (MediaWiki shows it outside the parse output, in
+// #catlinks), the conversion notes, and screen-reader-only labels.
+func siteChrome(n *html.Node) bool {
+	return hasClass(n, "page-header") || hasClass(n, "categories") ||
+		hasClass(n, "diagnostics") || hasClass(n, "visually-hidden")
+}
+
+// inline elements continue a word; every other element separates words,
+// as a browser lays it out on its own line or cell.
+var inline = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true,
+	atom.Big: true, atom.Cite: true, atom.Code: true, atom.Data: true, atom.Del: true,
+	atom.Dfn: true, atom.Em: true, atom.Font: true, atom.I: true, atom.Ins: true,
+	atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true, atom.Samp: true,
+	atom.Small: true, atom.Span: true, atom.Strike: true, atom.Strong: true,
+	atom.Sub: true, atom.Sup: true, atom.Time: true, atom.Tt: true, atom.U: true,
+	atom.Var: true,
+}
+
+// visibleText returns the text a reader sees in the HTML fragment or
+// document src: text nodes in document order, with a space wherever a
+// non-inline element starts or ends. Scripts, styles, comments and chrome
+// are dropped. Under root (when not zero) only the first element of that
+// kind counts; it is an error if there is none.
+func visibleText(src string, root atom.Atom, skip chrome) (string, error) {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return "", fmt.Errorf("parse html: %w", err)
+	}
+	top := doc
+	if root != 0 {
+		if top = find(doc, root); top == nil {
+			return "", fmt.Errorf("no <%s> element", root)
+		}
+	}
+	var b strings.Builder
+	writeText(&b, top, skip)
+	return b.String(), nil
+}
+
+func writeText(b *strings.Builder, n *html.Node, skip chrome) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if n.DataAtom == atom.Script || n.DataAtom == atom.Style || skip(n) {
+			return
+		}
+	case html.CommentNode:
+		return
+	}
+	sep := n.Type == html.ElementNode && !inline[n.DataAtom]
+	if sep {
+		b.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(b, c, skip)
+	}
+	if sep {
+		b.WriteByte(' ')
+	}
+}
+
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasID(n *html.Node, id string) bool { return attr(n, "id") == id }
+
+func hasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits visible text on white space (Unicode's White_Space, so
+// no-break spaces too). Words keep their case and their punctuation: "36,"
+// and "36" differ, as a reader would notice either change.
+func words(text string) []string { return strings.Fields(text) }
+
+// score is the word-level similarity of x to the reference ref:
+// 1 − Levenshtein(ref, x) / max(len(ref), len(x)), so 1 is identical and 0
+// shares nothing in place. Two empty texts score 1.
+func score(ref, x []string) float64 {
+	n := max(len(ref), len(x))
+	if n == 0 {
+		return 1
+	}
+	return 1 - float64(levenshtein(ref, x))/float64(n)
+}
+
+// levenshtein counts the word insertions, deletions and substitutions that
+// turn a into b, keeping two rows of the usual table.
+func levenshtein(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
