@@ -2,11 +2,9 @@ package fidelity
 
 import (
 	"bytes"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,71 +13,12 @@ import (
 
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/config"
+	"github.com/wikisite/wikisite/sync/normalize"
 	"github.com/wikisite/wikisite/sync/site"
-	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
 // repoRoot holds the committed archive/, config.toml, layouts/ and static/.
 const repoRoot = "../.."
-
-// converterOptions are the wikitext.Options sync/normalize uses for a
-// revision saved at at: shortcodes from config.toml, templates as they
-// stood at that time, our own URL for archived pages and the wiki's
-// article URL for the rest. normalize keeps this unexported (convert.go,
-// urls.go), so it is restated here; keep the two in step.
-func converterOptions(cfg *config.Config, store *archive.Store, at time.Time) wikitext.Options {
-	return wikitext.Options{
-		Shortcodes: cfg.Wiki.Shortcodes,
-		Templates:  templatesAt{store, at},
-		Link: func(title string) string {
-			if _, err := store.Page(archive.Canonical(title)); err != nil {
-				return ""
-			}
-			return "/wiki/" + sitePath(archive.Canonical(title)) + "/"
-		},
-		WikiURL: articleBase(cfg.Wiki),
-	}
-}
-
-// templatesAt serves archived pages as they stood at one time; a page not
-// archived, not yet created or hidden is not found, as in normalize.
-type templatesAt struct {
-	store *archive.Store
-	at    time.Time
-}
-
-func (ts templatesAt) Template(title string) (string, bool) {
-	p, err := ts.store.Page(archive.Canonical(title))
-	if err != nil {
-		return "", false
-	}
-	r := p.At(ts.at)
-	if r == nil || r.TextHidden {
-		return "", false
-	}
-	text, err := ts.store.Text(p.Title, r.ID)
-	return string(text), err == nil
-}
-
-// articleBase is normalize's: "https://host/w/api.php" gives
-// "https://host/wiki/", any other api.php its index.php with "?title=".
-func articleBase(w config.Wiki) string {
-	if u, err := url.Parse(w.API); err == nil && strings.HasSuffix(u.Path, "/w/api.php") {
-		u.Path = strings.TrimSuffix(u.Path, "w/api.php") + "wiki/"
-		u.RawQuery, u.Fragment = "", ""
-		return u.String()
-	}
-	return w.IndexURL() + "?title="
-}
-
-// sitePath is normalize's URL path for a title: "_" for spaces, "/" kept.
-func sitePath(title string) string {
-	parts := strings.Split(strings.ReplaceAll(title, " ", "_"), "/")
-	for i, p := range parts {
-		parts[i] = url.PathEscape(p)
-	}
-	return strings.Join(parts, "/")
-}
 
 // wikiPage is the front matter of a page of type "wiki", as normalize
 // writes it (docs/content-schema.md), for one revision.
@@ -104,6 +43,10 @@ func revisionURL(id int64) string { return "/fidelity/" + strconv.FormatInt(id, 
 // revision, holding what the converter made of texts[id].
 func mustSiteProject(tb testing.TB, cfg *config.Config, store *archive.Store, p *archive.Page, texts map[int64]string) string {
 	tb.Helper()
+	conv, err := normalize.NewConverter(tb.Context(), normalize.Options{Config: cfg, Store: store})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	dir := tb.TempDir()
 	mustCopy(tb, filepath.Join(repoRoot, "config.toml"), filepath.Join(dir, "config.toml"))
 	for _, d := range []string{"layouts", "static"} {
@@ -116,11 +59,14 @@ func mustSiteProject(tb testing.TB, cfg *config.Config, store *archive.Store, p 
 		tb.Fatal(err)
 	}
 	for _, r := range p.Revisions {
-		text, ok := texts[r.ID]
-		if !ok {
+		if _, ok := texts[r.ID]; !ok {
 			continue
 		}
-		md := wikitext.Convert(text, converterOptions(cfg, store, r.Timestamp)).Markdown
+		res, err := conv.Revision(p.Title, r.ID)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		md := res.Markdown
 		var fm wikiPage
 		fm.Title, fm.Type, fm.URL, fm.Date = p.Title, "wiki", revisionURL(r.ID), r.Timestamp
 		fm.Params.WikiTitle, fm.Params.Revision, fm.Params.Timestamp = p.Title, r.ID, r.Timestamp
