@@ -42,10 +42,10 @@ func TestBench(t *testing.T) {
 	machine := describeMachine()
 	b := mustBench(t)
 	var rs []result
-	rs = append(rs, b.syncFull(t), b.syncNoop(t))
-	rs = append(rs, b.apiFloor(t), b.mwclient(t))
+	rs = append(rs, b.fetchers(t)...)
 	rs = append(rs, b.gitClone(t)...)
-	rs = append(rs, b.buildCold(t), b.hugoPlain(t), b.oneRevision(t), b.serveLatency(t))
+	rs = append(rs, b.builders(t)...)
+	rs = append(rs, b.oneRevision(t), b.serveLatency(t))
 	machine.loadAfter = loadAvg()
 	report := renderReport(machine, b, rs)
 	fmt.Println(report)
@@ -145,52 +145,59 @@ func (b *bench) wikisite(tb testing.TB, args ...string) proc {
 	return mustRun(tb, b.project, filepath.Join(b.bin, "wikisite"), args...)
 }
 
-func (b *bench) syncFull(t *testing.T) result {
-	r := result{key: "full", name: "wikisite sync, full (fresh archive)"}
-	for i := range *runs {
-		dir := filepath.Join(b.project, fmt.Sprintf("archive-full-%d", i))
-		r.samples = append(r.samples, measure(t, b.w, dir, func() proc {
-			return b.wikisite(t, "sync", "--archive", dir)
-		}))
-		// The last full archive is the one the later steps use.
-		if err := os.RemoveAll(filepath.Join(b.project, "archive")); err != nil {
-			t.Fatal(err)
+// contender is one client that a round runs once.
+type contender struct {
+	key, name string
+	// run makes run i and returns the process and the folder whose size
+	// counts as written ("" for none).
+	run func(i int) (proc, string)
+}
+
+// roundRobin runs every contender once per round, so load from other work
+// on this shared machine falls on all of them alike.
+func (b *bench) roundRobin(t *testing.T, rounds int, cs []contender) []result {
+	rs := make([]result, len(cs))
+	for i, c := range cs {
+		rs[i] = result{key: c.key, name: c.name}
+	}
+	for i := range rounds {
+		for j, c := range cs {
+			before := b.w.Requests(t)
+			p, dir := c.run(i)
+			s := sample{wall: p.wall, rssKB: p.rssKB, requests: b.w.Requests(t) - before}
+			if dir != "" {
+				s.bytes = mustDirSize(t, dir)
+			}
+			rs[j].samples = append(rs[j].samples, s)
 		}
-		if err := os.Rename(dir, filepath.Join(b.project, "archive")); err != nil {
-			t.Fatal(err)
-		}
 	}
-	return r
+	return rs
 }
 
-func (b *bench) syncNoop(t *testing.T) result {
-	r := result{key: "noop", name: "wikisite sync, no-op"}
-	for range *runs {
-		r.samples = append(r.samples, measure(t, b.w, "", func() proc { return b.wikisite(t, "sync") }))
+// fetchers are the full and no-op syncs and the peers that fetch the same
+// history. The last full archive becomes the project's archive.
+func (b *bench) fetchers(t *testing.T) []result {
+	archive := func(i int) string { return filepath.Join(b.project, fmt.Sprintf("archive-full-%d", i)) }
+	rs := b.roundRobin(t, *runs, []contender{
+		{"full", "wikisite sync, full (fresh archive)", func(i int) (proc, string) {
+			return b.wikisite(t, "sync", "--archive", archive(i)), archive(i)
+		}},
+		{"noop", "wikisite sync, no-op", func(i int) (proc, string) {
+			return b.wikisite(t, "sync", "--archive", archive(i)), ""
+		}},
+		{"floor", "API floor loop (Go, rvlimit=50, no writes)", func(int) (proc, string) {
+			return mustRun(t, b.work, filepath.Join(b.bin, "apifloor"), append([]string{b.w.API}, b.titles...)...), ""
+		}},
+		{"mwclient", "python3-mwclient script (full; no incremental mode)", func(i int) (proc, string) {
+			out := filepath.Join(b.work, fmt.Sprintf("mwclient-%d", i))
+			script := filepath.Join(b.repo, "bench", "peers", "mwclient_fetch.py")
+			return mustRun(t, b.work, "/usr/bin/python3", append([]string{script, b.w.API, out}, b.titles...)...), out
+		}},
+	})
+	if err := os.Rename(archive(*runs-1), filepath.Join(b.project, "archive")); err != nil {
+		t.Fatal(err)
 	}
-	return r
-}
-
-func (b *bench) apiFloor(t *testing.T) result {
-	r := result{key: "floor", name: "API floor loop (Go, rvlimit=50, no writes)"}
-	for range *runs {
-		r.samples = append(r.samples, measure(t, b.w, "", func() proc {
-			return mustRun(t, b.work, filepath.Join(b.bin, "apifloor"), append([]string{b.w.API}, b.titles...)...)
-		}))
-	}
-	return r
-}
-
-func (b *bench) mwclient(t *testing.T) result {
-	r := result{key: "mwclient", name: "python3-mwclient script (full; no incremental mode)"}
-	script := filepath.Join(b.repo, "bench", "peers", "mwclient_fetch.py")
-	for i := range *runs {
-		out := filepath.Join(b.work, fmt.Sprintf("mwclient-%d", i))
-		r.samples = append(r.samples, measure(t, b.w, out, func() proc {
-			return mustRun(t, b.work, "/usr/bin/python3", append([]string{script, b.w.API, out}, b.titles...)...)
-		}))
-	}
-	return r
+	return rs
 }
 
 // gitClone measures git-remote-mediawiki's clone of the same pages

@@ -8,7 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"syscall"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,13 +31,15 @@ type proc struct {
 	stdout string
 }
 
-// mustRun runs a client as a subprocess in dir and returns its wall time
-// and peak RSS. wait4's rusage covers the process and every child it
-// waited for (git's remote helper, for example); Maxrss is in KB on Linux.
+// mustRun runs a client as a subprocess in dir under GNU time and returns
+// its wall time and peak RSS. The RSS comes from time, not from our own
+// wait4: Linux charges a child that Go starts (vfork, then exec) with the
+// parent's RSS at exec, so every client would look as big as the test
+// process. time is small, and its wait4 covers the child and the
+// processes it waited for (git's perl remote helper, for example).
 func mustRun(tb testing.TB, dir string, name string, args ...string) proc {
 	tb.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
+	cmd, rssFile := timed(tb, dir, name, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -45,14 +48,35 @@ func mustRun(tb testing.TB, dir string, name string, args ...string) proc {
 	if err != nil {
 		tb.Fatalf("%s %q: %v\nstdout: %s\nstderr: %s", name, args, err, stdout.Bytes(), stderr.Bytes())
 	}
-	return proc{wall: wall, rssKB: maxRSS(cmd.ProcessState), stdout: stdout.String()}
+	return proc{wall: wall, rssKB: mustReadRSS(tb, rssFile), stdout: stdout.String()}
 }
 
-func maxRSS(ps *os.ProcessState) int64 {
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss
+// timed makes the command that runs name under /usr/bin/time, which
+// writes the peak RSS in KB to the returned file.
+func timed(tb testing.TB, dir, name string, args ...string) (*exec.Cmd, string) {
+	tb.Helper()
+	f, err := os.CreateTemp("", "wikisite-bench-rss-")
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return 0
+	f.Close()
+	tb.Cleanup(func() { os.Remove(f.Name()) })
+	cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%M", "-o", f.Name(), name}, args...)...)
+	cmd.Dir = dir
+	return cmd, f.Name()
+}
+
+func mustReadRSS(tb testing.TB, file string) int64 {
+	tb.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	kb, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		tb.Fatalf("peak RSS from /usr/bin/time: %q: %v", b, err)
+	}
+	return kb
 }
 
 // measure runs one client run between two reads of the wiki's request

@@ -106,7 +106,11 @@ func ratios(by map[string]result, pages, revs int) [][4]string {
 	}
 	var rows [][4]string
 	add := func(name string, v float64, target string, ok bool) {
-		rows = append(rows, [4]string{name, fmt.Sprintf("%.2f", v), target, met(ok)})
+		m := met(ok)
+		if target == "—" {
+			m = "—"
+		}
+		rows = append(rows, [4]string{name, fmt.Sprintf("%.2f", v), target, m})
 	}
 	r := ratio(wall("full"), wall("floor"))
 	add("full sync wall ÷ API-floor loop", r, "≤ 1.1", r <= 1.1)

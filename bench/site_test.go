@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -32,35 +31,29 @@ func mustClean(tb testing.TB, dirs ...string) {
 	}
 }
 
-func (b *bench) buildCold(t *testing.T) result {
-	r := result{key: "build", name: "wikisite build, cold (content/ and public/ removed)"}
+// builders are wikisite's cold build and plain Hugo on one Markdown page
+// per synthetic revision (the revision through our converter, so the
+// sizes match) with trivial layouts.
+func (b *bench) builders(t *testing.T) []result {
 	content, public := filepath.Join(b.project, "content"), filepath.Join(b.project, "public")
-	for range *runs {
-		mustClean(t, content, public, filepath.Join(b.project, "resources"))
-		var out proc
-		s := measure(t, b.w, "", func() proc { out = b.wikisite(t, "build"); return out })
-		s.bytes = mustDirSize(t, content) + mustDirSize(t, public)
-		r.samples = append(r.samples, s)
-		r.note = strings.TrimSpace(out.stdout)
-	}
-	return r
-}
-
-// hugoPlain builds one Markdown page per synthetic revision (the
-// revision's text through our converter, so the sizes match) with Debian's
-// Hugo and trivial layouts.
-func (b *bench) hugoPlain(t *testing.T) result {
-	dir := filepath.Join(b.work, "hugo")
-	pages := mustPlainHugoSite(t, dir, b.history)
-	r := result{key: "hugo", name: "plain Hugo (/usr/bin/hugo), trivial layouts",
-		note: fmt.Sprintf("%d Markdown pages, %.1f MB", pages, float64(mustDirSize(t, filepath.Join(dir, "content")))/1e6)}
-	for range *runs {
-		mustClean(t, filepath.Join(dir, "public"), filepath.Join(dir, "resources"))
-		s := measure(t, b.w, "", func() proc { return mustRun(t, dir, "/usr/bin/hugo", "--quiet") })
-		s.bytes = mustDirSize(t, filepath.Join(dir, "public"))
-		r.samples = append(r.samples, s)
-	}
-	return r
+	hugo := filepath.Join(b.work, "hugo")
+	pages := mustPlainHugoSite(t, hugo, b.history)
+	var built string
+	rs := b.roundRobin(t, *runs, []contender{
+		{"build", "wikisite build, cold (content/ and public/ removed)", func(int) (proc, string) {
+			mustClean(t, content, public, filepath.Join(b.project, "resources"))
+			p := b.wikisite(t, "build")
+			built = strings.TrimSpace(p.stdout)
+			return p, public
+		}},
+		{"hugo", "plain Hugo (/usr/bin/hugo), trivial layouts", func(int) (proc, string) {
+			mustClean(t, filepath.Join(hugo, "public"), filepath.Join(hugo, "resources"))
+			return mustRun(t, hugo, "/usr/bin/hugo", "--quiet"), filepath.Join(hugo, "public")
+		}},
+	})
+	rs[0].note = fmt.Sprintf("%s; content/ %.1f MB", built, float64(mustDirSize(t, content))/1e6)
+	rs[1].note = fmt.Sprintf("%d Markdown pages, %.1f MB", pages, float64(mustDirSize(t, filepath.Join(hugo, "content")))/1e6)
+	return rs
 }
 
 const plainLayout = `<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>`
@@ -118,8 +111,9 @@ func (b *bench) oneRevision(t *testing.T) result {
 func (b *bench) serveLatency(t *testing.T) result {
 	r := result{key: "serve", name: "serve --poll-wiki 2s: edit saved → reloaded page shows it"}
 	port := mustFreePort(t)
-	cmd := exec.Command(filepath.Join(b.bin, "wikisite"), "serve", "--poll-wiki", "2s", "--port", fmt.Sprint(port))
-	cmd.Dir = b.project
+	cmd, rssFile := timed(t, b.project, filepath.Join(b.bin, "wikisite"), "serve", "--poll-wiki", "2s", "--port", fmt.Sprint(port))
+	// A process group, so the interrupt reaches serve and not only time.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -142,9 +136,11 @@ func (b *bench) serveLatency(t *testing.T) result {
 		})
 		r.samples = append(r.samples, s)
 	}
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	_ = cmd.Wait()
-	rss := maxRSS(cmd.ProcessState)
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("wikisite serve: %v", err)
+	}
+	rss := mustReadRSS(t, rssFile)
 	for i := range r.samples {
 		r.samples[i].rssKB = rss
 	}
