@@ -8,6 +8,17 @@
 // sync/wikitext, TOML front matter written by a TOML encoder, persona pages
 // from sync/personas and diffs from sync/worddiff.
 //
+// Meetings are the site's versions, written as plain pages under
+// meetings/ (one per meeting, plus its personas as they stood), not with
+// Hugo's versions dimension (Site.Version, .Rotate "version", Hugo ≥ 0.153).
+// That dimension builds the whole site once per version from the same
+// content tree; the meetings differ in which pages exist (a persona can be
+// added or removed), every version needs its diff against the previous one,
+// which is computed here from the archive anyway, and versions would
+// multiply every page, history included, by the number of meetings. Plain
+// pages keep one build, URLs of the form /meetings/YYYY-MM-DD/, and a
+// version switcher that is an ordinary list of links.
+//
 // The package reads the archive only; it does not talk to the wiki, does
 // not render HTML and does not run Hugo.
 package normalize
