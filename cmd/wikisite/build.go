@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/config"
@@ -48,6 +49,24 @@ type project struct {
 	content string // absolute
 	site    site.Options
 	verbose bool
+
+	mu     sync.Mutex
+	warned map[string]bool
+}
+
+// warn prints a warning once per run: serve rebuilds and polls often, and
+// the same diagnostic every time would bury the new ones.
+func (p *project) warn(stderr io.Writer, msg string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.warned[msg] {
+		return
+	}
+	if p.warned == nil {
+		p.warned = map[string]bool{}
+	}
+	p.warned[msg] = true
+	fmt.Fprintf(stderr, "warning: %s\n", msg)
 }
 
 // setup loads the configuration and archive; the project root is the
@@ -82,7 +101,7 @@ func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
 	}
 	rep, err := normalize.Write(ctx, opts)
 	for _, d := range rep.Diagnostics {
-		fmt.Fprintf(stderr, "warning: %s\n", d)
+		p.warn(stderr, d)
 	}
 	if err != nil {
 		return withHint(fmt.Errorf("normalize: %w", err), "the site was not rebuilt; fix the cause and run `wikisite build` again")

@@ -52,7 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready:    func(url string) { fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", url) },
 	}
 	if *pollWiki > 0 {
-		if opts.Sync, err = p.syncer(); err != nil {
+		if opts.Sync, err = p.syncer(stderr); err != nil {
 			return err
 		}
 	}
@@ -63,16 +63,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // syncer makes the poll step: a mirror.Sync that reports new revisions.
-func (p *project) syncer() (func(context.Context) (bool, error), error) {
+func (p *project) syncer(stderr io.Writer) (func(context.Context) (bool, error), error) {
 	client, err := mw.New(mw.Options{API: p.cfg.Wiki.API, UserAgent: p.cfg.Wiki.UserAgent, Logger: p.log, Timeout: mw.DefaultTimeout})
 	if err != nil {
 		return nil, err
 	}
 	return func(ctx context.Context) (bool, error) {
 		start := time.Now()
-		sum, err := mirror.Sync(ctx, client, p.store, mirror.Options{Pages: p.cfg.Wiki.Pages, Logger: p.log})
+		opts := mirror.Options{Pages: p.cfg.Wiki.Pages}
+		if p.verbose {
+			opts.Logger = p.log
+		}
+		sum, err := mirror.Sync(ctx, client, p.store, opts)
 		for _, w := range sum.Warnings {
-			p.log.Warn(w)
+			p.warn(stderr, w)
 		}
 		p.log.Debug("polled the wiki", "new_revisions", sum.NewRevisions, "took", time.Since(start))
 		return sum.NewRevisions > 0, err

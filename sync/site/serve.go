@@ -151,6 +151,7 @@ func rebuildLoop(ctx context.Context, changed <-chan struct{}, rebuild func(cont
 			log.Error("rebuild failed; still serving the last good site", "err", err)
 		}
 		reload.done(err)
+		log.Debug("told open pages to reload", "failed", err != nil)
 	}
 }
 

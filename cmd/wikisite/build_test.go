@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/wikisite/wikisite/sync/config"
+)
+
+// repoRoot is the project folder of this repository: config.toml,
+// archive/, layouts/.
+const repoRoot = "../.."
+
+// mustRunBuild runs `wikisite build` on the committed archive and the
+// repository's config and layouts, writing content and site under out.
+func mustRunBuild(tb testing.TB, out string) string {
+	tb.Helper()
+	var stdout, stderr bytes.Buffer
+	args := []string{"build",
+		"--config", filepath.Join(repoRoot, "config.toml"),
+		"--archive", filepath.Join(repoRoot, "archive"),
+		"--content", filepath.Join(out, "content"),
+		"--destination", filepath.Join(out, "public"),
+	}
+	if code := run(context.Background(), args, &stdout, &stderr); code != exitOK {
+		tb.Fatalf("wikisite %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+func TestBuildTheRepository(t *testing.T) {
+	out := t.TempDir()
+	stdout := mustRunBuild(t, out)
+	public := filepath.Join(out, "public")
+	if !regexp.MustCompile(`^built \d+ pages into ` + regexp.QuoteMeta(public) + `/ \(\d+ files\)\n$`).MatchString(stdout) {
+		t.Errorf("stdout = %q", stdout)
+	}
+
+	wiki := mustReadFile(t, filepath.Join(public, "wiki", "Server", "Personas", "index.html"))
+	if n := strings.Count(wiki, "<article"); n != 1 {
+		t.Errorf("/wiki/Server/Personas/ has %d <article> elements, want 1", n)
+	}
+	if article := wiki[strings.Index(wiki, "<article"):]; !strings.Contains(article, "Sandra Summers") {
+		t.Error("/wiki/Server/Personas/'s article lacks the converted body (no \"Sandra Summers\")")
+	}
+
+	cfg, err := config.Load(filepath.Join(repoRoot, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"personas/sandra-summers", "personas/joe-franklin", "meetings"}
+	for _, m := range cfg.Meetings {
+		pages = append(pages, "meetings/"+m.Slug())
+	}
+	for _, p := range pages {
+		t.Run(p, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(public, p, "index.html")); err != nil {
+				t.Errorf("/%s/ was not built: %v", p, err)
+			}
+		})
+	}
+}
+
+func TestBuildIsReproducible(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	mustRunBuild(t, a)
+	mustRunBuild(t, b)
+	for _, dir := range []string{"content", "public"} {
+		ta, tb := mustTree(t, filepath.Join(a, dir)), mustTree(t, filepath.Join(b, dir))
+		if len(ta) == 0 {
+			t.Fatalf("the build wrote nothing into %s", dir)
+		}
+		for name, data := range ta {
+			if !bytes.Equal(data, tb[name]) {
+				t.Errorf("%s/%s differs between two builds", dir, name)
+			}
+		}
+		for name := range tb {
+			if _, ok := ta[name]; !ok {
+				t.Errorf("%s/%s is only in the second build", dir, name)
+			}
+		}
+	}
+}
+
+func mustReadFile(tb testing.TB, path string) string {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(data)
+}
+
+// mustTree reads every regular file under root, by slash path.
+func mustTree(tb testing.TB, root string) map[string][]byte {
+	tb.Helper()
+	tree := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		tree[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tree
+}
