@@ -115,6 +115,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return errUsage{msg: fmt.Sprintf("%s: takes no arguments, got %q (flags go before it?)", fs.Name(), fs.Arg(0))}
+	}
 	p, err := f.setup(stderr, slog.LevelWarn)
 	if err != nil {
 		return err

@@ -29,6 +29,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return errUsage{msg: fmt.Sprintf("%s: takes no arguments, got %q (flags go before it?)", fs.Name(), fs.Arg(0))}
+	}
 	if f.baseURL == "" {
 		// Root-relative links work whatever host and port serve the preview.
 		f.baseURL = "/"
