@@ -18,7 +18,7 @@ import (
 )
 
 const (
-	fixtureDump = "../../sync/mwxml/testdata/fedora-server-personas.xml"
+	fixtureDump = "../../testdata/fedora-server-personas.xml"
 	repoConfig  = "../../config.toml"
 )
 
@@ -222,6 +222,6 @@ func TestCommittedArchiveMatchesFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	if hashTree(t, committed) != hashTree(t, dir) {
-		t.Fatal("archive/ differs from a fresh import of the fixture: re-run `go run ./cmd/wikisite import sync/mwxml/testdata/fedora-server-personas.xml` from the repository root and commit")
+		t.Fatal("archive/ differs from a fresh import of the fixture: re-run `go run ./cmd/wikisite import testdata/fedora-server-personas.xml` from the repository root and commit")
 	}
 }

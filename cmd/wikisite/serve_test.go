@@ -72,7 +72,7 @@ func mustHTTPGet(tb testing.TB, url string) string {
 // reload.
 func TestServeShowsAWikiEdit(t *testing.T) {
 	w := mwtest.Start(t)
-	w.Import(t, "/work/shared/fixtures/fedora-server-personas.xml")
+	w.Import(t, "../../testdata/fedora-server-personas.xml")
 	tmp := t.TempDir()
 	archiveDir := filepath.Join(tmp, "archive")
 	if code, out, errOut := mustRun(t, "sync", "--config", repoConfig, "--archive", archiveDir, "--api", w.API); code != exitOK {

@@ -13,7 +13,7 @@ import (
 // real MediaWiki loaded with the fixture, through the CLI's own run.
 func TestSyncAndStatus(t *testing.T) {
 	w := mwtest.Start(t)
-	w.Import(t, "/work/shared/fixtures/fedora-server-personas.xml")
+	w.Import(t, "../../testdata/fedora-server-personas.xml")
 	dir := filepath.Join(t.TempDir(), "archive")
 	flags := []string{"--config", repoConfig, "--archive", dir, "--api", w.API}
 

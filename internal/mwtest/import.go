@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +20,9 @@ import (
 // importDump.php renumbers revisions: match them by timestamp and sha1.
 func (w *Wiki) Import(tb testing.TB, xmlPath string) {
 	tb.Helper()
+	if abs, err := filepath.Abs(xmlPath); err == nil {
+		xmlPath = abs
+	}
 	users, err := dumpUsers(xmlPath)
 	if err != nil {
 		tb.Fatalf("mwtest: %v", err)

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-const fixture = "testdata/fedora-server-personas.xml"
+const fixture = "../../testdata/fedora-server-personas.xml"
 
 // fixtureRevision is one <revision> of the fixture export.
 type fixtureRevision struct {

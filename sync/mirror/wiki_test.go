@@ -20,7 +20,7 @@ import (
 )
 
 const (
-	fixture  = "/work/shared/fixtures/fedora-server-personas.xml"
+	fixture  = "../../testdata/fedora-server-personas.xml"
 	personas = "Server/Personas"
 	faq      = "Server/Personas/FAQ" // configured but not on the wiki
 )

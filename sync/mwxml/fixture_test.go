@@ -15,7 +15,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-const fixturePath = "testdata/fedora-server-personas.xml"
+const fixturePath = "../../testdata/fedora-server-personas.xml"
 
 func mustReadFixture(tb testing.TB) ([]readRevision, SiteInfo) {
 	tb.Helper()

@@ -18,7 +18,7 @@ type revision struct {
 // export in testdata, oldest first.
 func mustRevisions(tb testing.TB) []revision {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "fedora-server-personas.xml"))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fedora-server-personas.xml"))
 	if err != nil {
 		tb.Fatal(err)
 	}

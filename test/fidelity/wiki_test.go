@@ -9,7 +9,7 @@ import (
 )
 
 // fixtureXML is the shared fixture's export, as internal/mwtest keeps it.
-const fixtureXML = "../../internal/mwtest/testdata/fedora-server-personas.xml"
+const fixtureXML = "../../testdata/fedora-server-personas.xml"
 
 // mustWikiHTML starts a real MediaWiki, imports the fixture and returns
 // action=parse's HTML of every archived revision of title, by archived id.

@@ -24,7 +24,7 @@ const repoRoot = "../.."
 // it, and the rebuilt site shows it on the latest page and in the history.
 func TestPublishRehearsal(t *testing.T) {
 	wiki := mwtest.Start(t)
-	wiki.Import(t, filepath.Join(repoRoot, "internal/mwtest/testdata/fedora-server-personas.xml"))
+	wiki.Import(t, filepath.Join(repoRoot, "testdata/fedora-server-personas.xml"))
 	bin := mustBuildWikisite(t)
 	repo := mustScratchRepo(t, wiki.API)
 
