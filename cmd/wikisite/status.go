@@ -8,16 +8,18 @@ import (
 	"github.com/wikisite/wikisite/sync/mirror"
 )
 
-const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [-v]\n\n" +
+const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--count] [-v]\n\n" +
 	"Tells, per configured page, whether the wiki has revisions the archive\n" +
-	"lacks. It writes nothing. One request, plus one per page with new revisions\n" +
-	"to count them.\n\n" +
+	"lacks. It writes nothing and costs one request; --count also counts the\n" +
+	"new revisions, at one more request per page that has some.\n\n" +
 	"Exit codes: 0 up to date; 3 new revisions wait (run `wikisite sync`);\n" +
 	"1 error; 2 bad usage."
 
 func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f wikiFlags
+	var count bool
 	fs := newWikiFlagSet("status", statusSynopsis, stderr, &f)
+	fs.BoolVar(&count, "count", false, "count the new revisions (one more request per page that has some)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -25,7 +27,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages)
+	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages, count)
 	if err != nil {
 		return withHint(fmt.Errorf("status: %w", err), "check --api (or params.wiki.api) and --timeout")
 	}
@@ -53,5 +55,9 @@ func describe(p mirror.PageStatus) string {
 	case p.UpToDate():
 		return fmt.Sprintf("up to date (r%d)%s", p.ArchiveRev, moved)
 	}
-	return fmt.Sprintf("%s (archive r%d, wiki r%d)%s", plural(p.New, "new revision"), p.ArchiveRev, p.WikiRev, moved)
+	news := "new revisions"
+	if p.New > 0 {
+		news = plural(p.New, "new revision")
+	}
+	return fmt.Sprintf("%s (archive r%d, wiki r%d)%s", news, p.ArchiveRev, p.WikiRev, moved)
 }

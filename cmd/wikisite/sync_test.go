@@ -17,10 +17,18 @@ func TestSyncAndStatus(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
 	flags := []string{"--config", repoConfig, "--archive", dir, "--api", w.API}
 
+	requests := w.Requests(t)
 	code, out, errOut := mustRun(t, append([]string{"status"}, flags...)...)
-	if code != exitPending || !regexp.MustCompile(`(?m)^Server/Personas: 15 new revisions \(archive r0, wiki r\d+\)$`).MatchString(out) ||
+	if code != exitPending || !regexp.MustCompile(`(?m)^Server/Personas: new revisions \(archive r0, wiki r\d+\)$`).MatchString(out) ||
 		!strings.Contains(out, "Server/Personas/FAQ: missing on the wiki\n") {
 		t.Errorf("status before sync: exit %d\n%s%s", code, out, errOut)
+	}
+	if cost := w.Requests(t) - requests; cost != 1 {
+		t.Errorf("status cost %d requests, want 1", cost)
+	}
+	code, out, errOut = mustRun(t, append([]string{"status", "--count"}, flags...)...)
+	if code != exitPending || !regexp.MustCompile(`(?m)^Server/Personas: 15 new revisions \(archive r0, wiki r\d+\)$`).MatchString(out) {
+		t.Errorf("status --count before sync: exit %d\n%s%s", code, out, errOut)
 	}
 
 	code, out, errOut = mustRun(t, append([]string{"sync"}, flags...)...)

@@ -3,6 +3,7 @@ package mirror
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -308,24 +309,35 @@ func TestSyncLocked(t *testing.T) {
 }
 
 func TestStatus(t *testing.T) {
-	w, s := synthetic(3), mustStore(t)
-	mustSync(t, w, s, page)
-	w.edit(page, "synthetic one")
-	w.edit(page, "synthetic two")
-	w.requests = 0
-	got, err := Status(context.Background(), w, s, []string{page, page + "/FAQ"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	revs := w.pages[page].revs
-	want := []PageStatus{
-		{Title: page, Current: page, ArchiveRev: revs[2].ID, WikiRev: revs[4].ID, New: 2},
-		{Title: page + "/FAQ", Current: page + "/FAQ", Missing: true},
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("status\n got %+v\nwant %+v", got, want)
-	}
-	if w.requests != 2 {
-		t.Errorf("status made %d requests, want 2 (latest, count)", w.requests)
+	for _, count := range []bool{false, true} {
+		t.Run(fmt.Sprintf("count=%v", count), func(t *testing.T) {
+			w, s := synthetic(3), mustStore(t)
+			mustSync(t, w, s, page)
+			w.edit(page, "synthetic one")
+			w.edit(page, "synthetic two")
+			w.requests = 0
+			got, err := Status(context.Background(), w, s, []string{page, page + "/FAQ"}, count)
+			if err != nil {
+				t.Fatal(err)
+			}
+			revs := w.pages[page].revs
+			want := []PageStatus{
+				{Title: page, Current: page, ArchiveRev: revs[2].ID, WikiRev: revs[4].ID, Behind: true},
+				{Title: page + "/FAQ", Current: page + "/FAQ", Missing: true},
+			}
+			wantRequests := 1
+			if count {
+				want[0].New, wantRequests = 2, 2
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("status\n got %+v\nwant %+v", got, want)
+			}
+			if w.requests != wantRequests {
+				t.Errorf("status made %d requests, want %d", w.requests, wantRequests)
+			}
+			if got[0].UpToDate() || !got[1].UpToDate() {
+				t.Errorf("UpToDate: behind page %v, missing page %v", got[0].UpToDate(), got[1].UpToDate())
+			}
+		})
 	}
 }

@@ -14,19 +14,22 @@ type PageStatus struct {
 	// ArchiveRev is the archive's newest revision (0: not archived);
 	// WikiRev the wiki's (0: missing).
 	ArchiveRev, WikiRev int64
-	// New counts the wiki's revisions newer than ArchiveRev.
+	// Behind means the wiki has revisions newer than ArchiveRev.
+	Behind bool
+	// New counts them when Status was asked to count, else it is 0.
 	New int
 	// Missing means the wiki has no such page.
 	Missing bool
 }
 
 // UpToDate reports whether the archive holds everything the wiki has.
-func (ps PageStatus) UpToDate() bool { return ps.Missing || ps.New == 0 }
+func (ps PageStatus) UpToDate() bool { return ps.Missing || !ps.Behind }
 
-// Status compares the archive with the wiki without writing anything. It
-// costs one request for up to 50 pages, plus one cheap request (ids only,
-// 500 per request) per page with new revisions, to count them.
-func Status(ctx context.Context, wiki Wiki, store *archive.Store, pages []string) ([]PageStatus, error) {
+// Status compares the archive with the wiki without writing anything, in
+// one request for up to 50 pages. With count, it also counts the new
+// revisions of each page that is behind, at one cheap request (ids only,
+// 500 per request) per such page.
+func Status(ctx context.Context, wiki Wiki, store *archive.Store, pages []string, count bool) ([]PageStatus, error) {
 	arch, err := loadArchived(store)
 	if err != nil {
 		return nil, err
@@ -43,7 +46,8 @@ func Status(ctx context.Context, wiki Wiki, store *archive.Store, pages []string
 		if p := arch.lookup(t, st.Current); p != nil && p.Last() != nil {
 			ps.ArchiveRev = p.Last().ID
 		}
-		if !ps.Missing && ps.WikiRev != ps.ArchiveRev {
+		ps.Behind = !ps.Missing && ps.WikiRev != ps.ArchiveRev
+		if ps.Behind && count {
 			if ps.New, err = wiki.Count(ctx, st.Current, ps.ArchiveRev); err != nil {
 				return nil, err
 			}
