@@ -7,8 +7,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"cgt.name/pkg/go-mwclient/params"
 )
 
 // mustCanned serves replies chosen by reply(query) and records the queries.
@@ -134,5 +137,53 @@ func TestWarningsDoNotFail(t *testing.T) {
 	got, err := c.Latest(context.Background(), []string{"X"})
 	if err != nil || got["X"].LastRevID != 3 {
 		t.Fatalf("Latest = %+v, %v; want revision 3 despite the warning", got, err)
+	}
+}
+
+func TestQueryDecodesOnce(t *testing.T) {
+	tests := []struct {
+		name    string
+		replies []string // one per try
+		tries   int
+		want    []apiPage
+		wantErr string
+	}{
+		{"payload and continuation", []string{`{"continue":{"rvcontinue":"20|7","continue":"||"},"query":{"pages":[{"pageid":1,"title":"Synthetic"}]}}`},
+			1, []apiPage{{PageID: 1, Title: "Synthetic"}}, ""},
+		{"cut JSON then payload", []string{`{"query":{"pages":[{"pageid":3,`, `{"query":{"pages":[{"pageid":2,"title":"Synthetic"}]}}`},
+			2, []apiPage{{PageID: 2, Title: "Synthetic"}}, ""},
+		{"wrong shape is final", []string{`{"query":{"pages":{"1":{"title":"Synthetic"}}}}`}, 1, nil, "unexpected reply shape"},
+		{"API error", []string{`{"error":{"code":"badvalue","info":"synthetic"}}`}, 1, nil, "badvalue"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			c, _ := mustCanned(t, func(url.Values) string {
+				n++
+				return tt.replies[min(n, len(tt.replies))-1]
+			})
+			var q struct {
+				Pages []apiPage `json:"pages"`
+			}
+			cont, err := c.query(context.Background(), "synthetic", params.Values{"prop": "info"}, &q)
+			if n != tt.tries {
+				t.Errorf("%d tries, want %d", n, tt.tries)
+			}
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(q.Pages, tt.want) {
+				t.Errorf("pages %+v, want %+v", q.Pages, tt.want)
+			}
+			if strings.Contains(tt.replies[0], "rvcontinue") && cont["rvcontinue"] != "20|7" {
+				t.Errorf("continuation %v, want rvcontinue 20|7", cont)
+			}
+		})
 	}
 }

@@ -36,10 +36,18 @@ type retrier struct {
 	bytes      atomic.Int64
 
 	// Per call, guarded by Client.mu: the caller's context (go-mwclient
-	// builds requests without one) and the error the last try ended with.
-	ctx context.Context
-	err error
+	// builds requests without one), the caller's decoder and the error the
+	// last try ended with.
+	ctx    context.Context
+	decode decodeFunc
+	err    error
 }
+
+// decodeFunc decodes a complete reply body for the caller, returning the
+// API error code it holds ("" for none), or an error when the body is not
+// complete JSON. The retrier calls it once per try, so the caller's decode
+// is the only one: a reply is never parsed twice.
+type decodeFunc func(body []byte) (apiCode string, err error)
 
 func newRetrier(opts Options, log *slog.Logger) *retrier {
 	r := &retrier{base: http.DefaultTransport, log: log, maxRetries: opts.MaxRetries,
@@ -62,11 +70,13 @@ func newRetrier(opts Options, log *slog.Logger) *retrier {
 	return r
 }
 
-func (r *retrier) begin(ctx context.Context) { r.ctx, r.err = ctx, nil }
+func (r *retrier) begin(ctx context.Context, decode decodeFunc) {
+	r.ctx, r.decode, r.err = ctx, decode, nil
+}
 
 func (r *retrier) end() error {
 	err := r.err
-	r.ctx, r.err = context.Background(), nil
+	r.ctx, r.decode, r.err = context.Background(), nil, nil
 	return err
 }
 
@@ -153,7 +163,7 @@ func (r *retrier) try(ctx context.Context, req *http.Request) (*http.Response, *
 	if err != nil {
 		return nil, &tryError{err: fmt.Errorf("reading reply (%d bytes in): %w", len(body), timeoutHint(tctx, r.timeout, err)), retry: true}
 	}
-	if terr := classify(resp, body); terr != nil {
+	if terr := classify(resp, body, r.decode); terr != nil {
 		return nil, terr
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
@@ -169,7 +179,9 @@ func timeoutHint(ctx context.Context, d time.Duration, err error) error {
 }
 
 // classify decides whether a complete reply is usable or worth retrying.
-func classify(resp *http.Response, body []byte) *tryError {
+// decode (nil: only check that the body is JSON) parses the body once for
+// the caller, which is also how a maxlag refusal without headers shows.
+func classify(resp *http.Response, body []byte, decode decodeFunc) *tryError {
 	status := fmt.Errorf("HTTP %s", resp.Status)
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
@@ -178,27 +190,38 @@ func classify(resp *http.Response, body []byte) *tryError {
 		return &tryError{err: status, retry: true}
 	case resp.StatusCode != http.StatusOK:
 		return &tryError{err: status}
-	case isMaxlag(resp.Header, body):
-		return &tryError{err: errors.New("the wiki's database is lagged (maxlag)"), retry: true,
-			wait: retryAfter(resp.Header, maxlagWait)}
-	case !json.Valid(body):
-		return &tryError{err: fmt.Errorf("reply of %d bytes is not complete JSON (truncated?)", len(body)), retry: true}
+	case maxlagHeaders(resp.Header):
+		return errMaxlag(resp.Header)
+	}
+	if decode == nil {
+		decode = validJSON
+	}
+	code, err := decode(body)
+	if err != nil {
+		return &tryError{err: fmt.Errorf("reply of %d bytes is not complete JSON (truncated?): %w", len(body), err), retry: true}
+	}
+	if code == "maxlag" {
+		return errMaxlag(resp.Header)
 	}
 	return nil
 }
 
-// isMaxlag spots MediaWiki's maxlag refusal: HTTP 200 with an error body,
-// usually flagged by an X-Database-Lag header too.
-func isMaxlag(h http.Header, body []byte) bool {
-	if h.Get("X-Database-Lag") != "" {
-		return true
+func errMaxlag(h http.Header) *tryError {
+	return &tryError{err: errors.New("the wiki's database is lagged (maxlag)"), retry: true,
+		wait: retryAfter(h, maxlagWait)}
+}
+
+// maxlagHeaders spots MediaWiki's maxlag refusal from its headers alone:
+// an X-Database-Lag header, or MediaWiki-API-Error naming maxlag.
+func maxlagHeaders(h http.Header) bool {
+	return h.Get("X-Database-Lag") != "" || h.Get("MediaWiki-API-Error") == "maxlag"
+}
+
+func validJSON(body []byte) (string, error) {
+	if !json.Valid(body) {
+		return "", errors.New("invalid JSON")
 	}
-	var r struct {
-		Error struct {
-			Code string `json:"code"`
-		} `json:"error"`
-	}
-	return json.Unmarshal(body, &r) == nil && r.Error.Code == "maxlag"
+	return "", nil
 }
 
 // retryAfter reads Retry-After (seconds or an HTTP date), capped; def when

@@ -36,6 +36,18 @@ func maxlagReply(w http.ResponseWriter, _ *http.Request) {
 	w.Write([]byte(`{"error":{"code":"maxlag","info":"Waiting for db: 7 seconds lagged."}}`))
 }
 
+// maxlagHeader flags maxlag only in MediaWiki's error header, with a body
+// that is not JSON, so only the header can tell.
+func maxlagHeader(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("MediaWiki-API-Error", "maxlag")
+	w.Header().Set("Retry-After", "0")
+	w.Write([]byte("lagged"))
+}
+
+// cutJSON is a complete HTTP reply whose JSON stops halfway, as a PHP
+// process dying mid-output behind a proxy can send.
+func cutJSON(w http.ResponseWriter, _ *http.Request) { w.Write([]byte(okBody[:20])) }
+
 func reset(w http.ResponseWriter, _ *http.Request) {
 	conn, _, err := w.(http.Hijacker).Hijack()
 	if err == nil {
@@ -94,6 +106,9 @@ func TestRetrier(t *testing.T) {
 		{"429 with Retry-After", []fault{status(429, "0"), status(429, "0")}, 3, ""},
 		{"500 backs off", []fault{status(500, "")}, 2, ""},
 		{"maxlag", []fault{maxlagReply}, 2, ""},
+		{"maxlag in the header", []fault{maxlagHeader}, 2, ""},
+		{"complete reply, cut JSON", []fault{cutJSON}, 2, ""},
+		{"cut JSON persists", []fault{cutJSON, cutJSON, cutJSON, cutJSON}, 4, "not complete JSON"},
 		{"connection reset", []fault{reset}, 2, ""},
 		{"truncated body", []fault{truncated}, 2, ""},
 		{"hang ends by timeout", []fault{hang}, 2, ""},
