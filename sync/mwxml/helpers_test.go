@@ -58,12 +58,3 @@ func readAll(tb testing.TB, dump string) ([]readRevision, error) {
 	})
 	return got, err
 }
-
-func mustReadAll(tb testing.TB, dump string) []readRevision {
-	tb.Helper()
-	got, err := readAll(tb, dump)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return got
-}

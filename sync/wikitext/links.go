@@ -259,7 +259,7 @@ func safeURL(u string) bool {
 		return false
 	}
 	colon := strings.IndexByte(l, ':')
-	return colon < 0 || strings.IndexAny(l[:colon], "/?#") >= 0
+	return colon < 0 || strings.ContainsAny(l[:colon], "/?#")
 }
 
 func isURLByte(b byte) bool {

@@ -33,7 +33,7 @@ func (r mdRenderer) block(b block) string {
 		if simpleTable(x) {
 			return r.gfmTable(x)
 		}
-		return "{{< wikihtml >}}\n" + htmlRenderer{r.c}.block(x) + "\n{{< /wikihtml >}}"
+		return "{{< wikihtml >}}\n" + htmlRenderer(r).block(x) + "\n{{< /wikihtml >}}"
 	case *preBlock:
 		return r.pre(x)
 	case *rule:
