@@ -110,6 +110,19 @@ func (b *builder) build() error {
 	return nil
 }
 
+// closeCache logs a failure to write the cache (which only costs speed)
+// and prunes the entries this build did not use.
+func (b *builder) closeCache() {
+	disk := b.conv.disk
+	if disk.failed != nil {
+		b.opts.Logger.Warn("normalize: cache not written; the next build will recompute", "dir", b.opts.CacheDir, "err", disk.failed)
+		return // a partial "used" set must not prune
+	}
+	if err := disk.prune(); err != nil {
+		b.opts.Logger.Warn("normalize: cache not pruned", "dir", b.opts.CacheDir, "err", err)
+	}
+}
+
 // configured returns the configured titles in canonical form, in order.
 func (b *builder) configured() []string {
 	out := make([]string, 0, len(b.cfg.Wiki.Pages))

@@ -1,9 +1,7 @@
 package normalize
 
 import (
-	"crypto/sha1"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
@@ -14,64 +12,60 @@ import (
 // caches results: many revisions share a text, and many personas share
 // their sections across revisions.
 //
-// A conversion depends on the text and on which template revisions were
-// current, so the cache key is the text's hash and the "template epoch":
-// the number of template revisions saved up to the time. Two times with the
-// same epoch see the same templates. A conversion that transcluded a page
-// outside the Template namespace is not cached, as its page's revisions do
-// not count in the epoch.
+// A conversion depends on the text, on which template revisions were
+// current and on the converter's settings, so its key hashes the three
+// (see cacheKeys). Results live in memory for the run and, with
+// Options.CacheDir, on disk for the next one. A conversion that
+// transcluded a page outside the Template namespace is not cached, as that
+// page's revisions are not part of the key.
 type converter struct {
-	b      *builder
-	stamps []time.Time // every Template: revision time, sorted
-	md     map[convKey]converted
-	plain  map[convKey]string
-}
-
-type convKey struct {
-	sum   [sha1.Size]byte
-	epoch int
+	b    *builder
+	keys *cacheKeys
+	disk *diskCache
+	md   map[cacheKey]converted
+	// plain holds plain texts, which are cheap to keep and asked for
+	// again by every persona field that did not change.
+	plain map[cacheKey]string
 }
 
 // converted is a conversion's output plus the template lookups that failed.
 type converted struct {
 	wikitext.Result
-	missing []string
+	missing     []string
+	uncacheable bool // it read a page outside the Template namespace
 }
 
 func newConverter(b *builder) *converter {
-	c := &converter{b: b, md: map[convKey]converted{}, plain: map[convKey]string{}}
-	for _, t := range b.titles {
-		if isTemplate(t) {
-			for _, r := range b.pages[t].Revisions {
-				c.stamps = append(c.stamps, r.Timestamp)
-			}
-		}
-	}
-	sort.Slice(c.stamps, func(i, j int) bool { return c.stamps[i].Before(c.stamps[j]) })
-	return c
-}
-
-func (c *converter) key(src string, at time.Time) convKey {
-	epoch := sort.Search(len(c.stamps), func(i int) bool { return c.stamps[i].After(at) })
-	return convKey{sha1.Sum([]byte(src)), epoch}
+	return &converter{b: b, keys: newCacheKeys(b), disk: newDiskCache(b.opts.CacheDir),
+		md: map[cacheKey]converted{}, plain: map[cacheKey]string{}}
 }
 
 // convert returns src as Markdown with templates as they stood at at.
 func (c *converter) convert(src string, at time.Time) (converted, error) {
-	k := c.key(src, at)
+	k := c.keys.of("markdown", src, at)
 	if r, ok := c.md[k]; ok {
+		return r, nil
+	}
+	var e convEntry
+	if c.disk.get(k, &e) {
+		c.b.report.Work.CacheHits++
+		r := e.converted()
+		c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
+		c.md[k] = r
 		return r, nil
 	}
 	ts := &templateSource{b: c.b, at: at}
 	r := converted{Result: wikitext.Convert(src, c.options(ts))}
+	c.b.report.Work.Conversions++
 	if ts.err != nil {
 		return converted{}, ts.err
 	}
-	r.missing = ts.missing
+	r.missing, r.uncacheable = ts.missing, ts.uncacheable
 	// Reported once per distinct conversion; Write sorts and dedupes.
 	c.b.report.Diagnostics = append(c.b.report.Diagnostics, ts.missing...)
-	if !ts.uncacheable {
+	if !r.uncacheable {
 		c.md[k] = r
+		c.disk.put(k, entryOf(r))
 	}
 	return r, nil
 }
@@ -85,19 +79,33 @@ func (c *converter) markdown(src string, at time.Time) (string, error) {
 // plainText returns what a reader sees of src, for front matter values and
 // for telling markup-only edits from real ones.
 func (c *converter) plainText(src string, at time.Time) (string, error) {
-	k := c.key(src, at)
+	s, _, err := c.plainTextOf(src, at)
+	return s, err
+}
+
+// plainTextOf is plainText that also says whether the result was cacheable.
+func (c *converter) plainTextOf(src string, at time.Time) (string, bool, error) {
+	k := c.keys.of("plain", src, at)
 	if s, ok := c.plain[k]; ok {
-		return s, nil
+		return s, true, nil
+	}
+	var s string
+	if c.disk.get(k, &s) {
+		c.b.report.Work.CacheHits++
+		c.plain[k] = s
+		return s, true, nil
 	}
 	ts := &templateSource{b: c.b, at: at}
-	s := wikitext.PlainText(src, c.options(ts))
+	s = wikitext.PlainText(src, c.options(ts))
+	c.b.report.Work.PlainTexts++
 	if ts.err != nil {
-		return "", ts.err
+		return "", false, ts.err
 	}
 	if !ts.uncacheable {
 		c.plain[k] = s
+		c.disk.put(k, s)
 	}
-	return s, nil
+	return s, !ts.uncacheable, nil
 }
 
 func (c *converter) options(ts *templateSource) wikitext.Options {

@@ -25,6 +25,13 @@ type Options struct {
 	ContentDir string
 	// Logger receives warnings; nil discards them.
 	Logger *slog.Logger
+	// CacheDir, when set, is a folder where Write keeps conversions and
+	// diffs for the next Write, so a rebuild after a few new revisions
+	// computes only theirs. The output is the same with or without it, and
+	// with an empty, stale or damaged cache. Write owns the folder: it
+	// removes entries the archive no longer needs, so one folder serves
+	// one archive and configuration.
+	CacheDir string
 }
 
 // Report counts what Write wrote and lists what a person should know.
@@ -33,6 +40,8 @@ type Report struct {
 	Personas int // personas/<slug>.md pages
 	Meetings int // meetings/<date>.md pages
 	Files    int // every file written
+	// Work counts what was computed and what came from Options.CacheDir.
+	Work Work
 	// Diagnostics are warnings: configured pages missing from the archive,
 	// templates missing at a revision's time, hidden texts, converter notes.
 	Diagnostics []string
@@ -69,6 +78,7 @@ func Write(ctx context.Context, opts Options) (Report, error) {
 	if err := swap(tmp, dir); err != nil {
 		return Report{}, err
 	}
+	b.closeCache()
 	rep := b.report
 	rep.Diagnostics = sortedUnique(rep.Diagnostics)
 	return rep, nil

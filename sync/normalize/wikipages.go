@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
 type wikiParams struct {
@@ -161,38 +160,6 @@ func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (hist
 	d, err := b.diff(oldText, newText, timeOf(prev), r.Timestamp)
 	e.Class, e.Blocks = d.class, d.blocks
 	return e, err
-}
-
-// textDiff is a diff of two wikitexts' conversions and its class.
-type textDiff struct {
-	class  string
-	blocks []block
-}
-
-// diff converts both texts (each with templates as they stood at its own
-// time), diffs the Markdown and classifies the wikitext change.
-func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDiff, error) {
-	oldMD, err := b.conv.markdown(oldText, oldAt)
-	if err != nil {
-		return textDiff{}, err
-	}
-	newMD, err := b.conv.markdown(newText, newAt)
-	if err != nil {
-		return textDiff{}, err
-	}
-	var readErr error
-	plain := func(s string) string {
-		t, err := b.conv.plainText(s, newAt)
-		if err != nil && readErr == nil {
-			readErr = err
-		}
-		return t
-	}
-	class := worddiff.Classify(oldText, newText, plain)
-	if class == worddiff.Identical && oldMD != newMD {
-		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
-	}
-	return textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD)}, readErr
 }
 
 func timeOf(r *archive.Revision) time.Time {

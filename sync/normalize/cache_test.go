@@ -1,0 +1,228 @@
+package normalize
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/config"
+)
+
+// mustWriteCached is mustWrite with a cache folder.
+func mustWriteCached(tb testing.TB, cfg *config.Config, store *archive.Store, dir, cache string) Report {
+	tb.Helper()
+	rep, err := Write(context.Background(), Options{Config: cfg, Store: store, ContentDir: dir, CacheDir: cache})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rep
+}
+
+// mustSameOutput checks that two Writes gave the same files and the same
+// report, apart from the work counts.
+func mustSameOutput(tb testing.TB, wantDir, gotDir string, want, got Report) {
+	tb.Helper()
+	if diff := cmp.Diff(readTree(tb, wantDir), readTree(tb, gotDir)); diff != "" {
+		tb.Errorf("content differs (-uncached +cached):\n%s", diff)
+	}
+	want.Work, got.Work = Work{}, Work{}
+	if diff := cmp.Diff(want, got); diff != "" {
+		tb.Errorf("report differs (-uncached +cached):\n%s", diff)
+	}
+}
+
+// corruptions damage a cache file in the ways a crash, a full disk or a
+// stray tool might.
+var corruptions = []struct {
+	name string
+	do   func(tb testing.TB, path string)
+}{
+	{"truncated", func(tb testing.TB, path string) { mustRewrite(tb, path, func(b []byte) []byte { return b[:len(b)/2] }) }},
+	{"flipped byte", func(tb testing.TB, path string) {
+		mustRewrite(tb, path, func(b []byte) []byte { b[len(b)-1] ^= 0x20; return b })
+	}},
+	{"empty", func(tb testing.TB, path string) { mustRewrite(tb, path, func([]byte) []byte { return nil }) }},
+	{"garbage", func(tb testing.TB, path string) {
+		mustRewrite(tb, path, func([]byte) []byte { return []byte("synthetic garbage, not a cache entry") })
+	}},
+	{"directory", func(tb testing.TB, path string) {
+		if err := os.Remove(path); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.Mkdir(path, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+	}},
+}
+
+func mustRewrite(tb testing.TB, path string, f func([]byte) []byte) {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(path, f(data), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func mustCacheFiles(tb testing.TB, cache string) []string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(cache, "normalize", "*"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no cache files in %s (%v)", cache, err)
+	}
+	return files
+}
+
+// TestCacheKeepsOutput writes the committed archive without a cache, then
+// with a cold, a warm and a damaged cache: every run must give the same
+// files and report, and the warm run must compute nothing.
+func TestCacheKeepsOutput(t *testing.T) {
+	cfg, store, tmp := mustConfig(t), mustOpen(t, repoArchive), t.TempDir()
+	plain := filepath.Join(tmp, "plain", "content")
+	want := mustWrite(t, cfg, store, plain)
+	cache := filepath.Join(tmp, "cache")
+
+	cold := mustWriteCached(t, cfg, store, filepath.Join(tmp, "cold", "content"), cache)
+	mustSameOutput(t, plain, filepath.Join(tmp, "cold", "content"), want, cold)
+	// A cold run computes what an uncached one does, except that a diff
+	// repeated within the run is read back from the cache.
+	if w := cold.Work; w.Conversions != want.Work.Conversions || w.PlainTexts != want.Work.PlainTexts ||
+		w.Diffs+w.CacheHits != want.Work.Diffs || w.Diffs == 0 {
+		t.Errorf("cold run did %+v, uncached %+v", w, want.Work)
+	}
+
+	warm := mustWriteCached(t, cfg, store, filepath.Join(tmp, "warm", "content"), cache)
+	mustSameOutput(t, plain, filepath.Join(tmp, "warm", "content"), want, warm)
+	if w := warm.Work; w.Conversions != 0 || w.PlainTexts != 0 || w.Diffs != 0 || w.CacheHits == 0 {
+		t.Errorf("warm run: %+v, want everything from the cache", w)
+	}
+
+	for i, path := range mustCacheFiles(t, cache) {
+		corruptions[i%len(corruptions)].do(t, path)
+	}
+	damaged := mustWriteCached(t, cfg, store, filepath.Join(tmp, "damaged", "content"), cache)
+	mustSameOutput(t, plain, filepath.Join(tmp, "damaged", "content"), want, damaged)
+	if damaged.Work != cold.Work {
+		t.Errorf("damaged cache: %+v, want everything recomputed as in the cold run %+v", damaged.Work, cold.Work)
+	}
+	// The damaged entries were rewritten: the next run computes nothing.
+	again := mustWriteCached(t, cfg, store, filepath.Join(tmp, "again", "content"), cache)
+	if w := again.Work; w.Conversions != 0 || w.PlainTexts != 0 || w.Diffs != 0 {
+		t.Errorf("after repair: %+v, want everything from the cache", w)
+	}
+}
+
+// TestCacheOneNewRevision adds one synthetic revision to the personas page
+// and checks that a warm rebuild computes only that revision's diff and
+// conversions, and writes what an uncached build writes.
+func TestCacheOneNewRevision(t *testing.T) {
+	cfg, dir, tmp := mustConfig(t), mustCopyArchive(t), t.TempDir()
+	cache := filepath.Join(tmp, "cache")
+	mustWriteCached(t, cfg, mustOpen(t, dir), filepath.Join(tmp, "before"), cache)
+
+	// The new revision appends a paragraph to the page: the last persona's
+	// last section changes, nothing else.
+	store := mustOpen(t, dir)
+	title := archive.Canonical(cfg.Wiki.Pages[0])
+	p, err := store.Page(title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := p.Last()
+	text, err := store.Text(title, last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAppendRevision(t, dir, title, string(text)+"\nSynthetic test paragraph, not real persona text.\n")
+
+	store = mustOpen(t, dir)
+	want := mustWrite(t, cfg, store, filepath.Join(tmp, "plain"))
+	got := mustWriteCached(t, cfg, store, filepath.Join(tmp, "after"), cache)
+	mustSameOutput(t, filepath.Join(tmp, "plain"), filepath.Join(tmp, "after"), want, got)
+	// One history diff; one conversion of the new text and one of the
+	// changed section; the plain text of the new revision for its class.
+	if w := got.Work; w.Diffs != 1 || w.Conversions != 2 || w.PlainTexts != 1 {
+		t.Errorf("rebuild after one revision: %+v, want 1 diff, 2 conversions, 1 plain text", w)
+	}
+	if want.Work.Diffs < 10 {
+		t.Errorf("uncached build computed only %d diffs: the test archive is too small to tell", want.Work.Diffs)
+	}
+}
+
+// mustAppendRevision adds a revision with text to the end of title's
+// history in the archive in dir, a day after its newest.
+func mustAppendRevision(tb testing.TB, dir, title, text string) {
+	tb.Helper()
+	store := mustOpen(tb, dir)
+	lock, err := store.Lock()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer lock.Unlock()
+	p, err := store.Page(title)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	last := p.Last()
+	r := archive.Revision{ID: last.ID + 1000, ParentID: last.ID, Timestamp: last.Timestamp.Add(24 * time.Hour),
+		User: "SyntheticUser", Comment: "synthetic test edit", Size: len(text), SHA1: archive.SHA1([]byte(text))}
+	tx, err := store.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := tx.PutText(title, r, []byte(text)); err != nil {
+		tb.Fatal(err)
+	}
+	p.Add(r)
+	tx.PutPage(p)
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// TestDiffEntryRoundTrip stores diffs in a cache folder and reads them
+// back: gob drops zero values and flattens pointers, so a moved_to of 0
+// is the case that would go wrong unnoticed.
+func TestDiffEntryRoundTrip(t *testing.T) {
+	zero, two := 0, 2
+	moved := "Synthetic moved paragraph with enough words to be recognised as a move.\n"
+	tests := []struct {
+		name string
+		d    textDiff
+	}{
+		{"empty", textDiff{class: "identical"}},
+		{"moved to 0", textDiff{class: "substantive", blocks: []block{
+			{Kind: "moved", Spans: []span{{Op: "eq", Text: "synthetic"}}},
+			{Kind: "same", Elided: 4},
+			{Kind: "moved", MovedTo: &zero, Spans: []span{{Op: "eq", Text: ""}, {Op: "ins", Text: "x"}}},
+			{Kind: "moved", MovedTo: &two},
+		}, missing: []string{"synthetic diagnostic"}}},
+		{"computed", textDiff{class: "substantive",
+			blocks: diffBlocks("Synthetic line one.\n"+moved+"Synthetic line two.\n", "Synthetic line one.\nSynthetic line two.\n"+moved)}},
+	}
+	c := newDiskCache(t.TempDir())
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := newKey([]byte{byte(i)})
+			c.put(k, entryOfDiff(tt.d))
+			if c.failed != nil {
+				t.Fatal(c.failed)
+			}
+			var e diffEntry
+			if !c.get(k, &e) {
+				t.Fatal("entry not read back")
+			}
+			if diff := cmp.Diff(tt.d, e.textDiff(), cmp.AllowUnexported(textDiff{}), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("round trip (-stored +read):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,106 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wikisite/wikisite/sync/wikitext"
+)
+
+// cacheKeys derives content-based keys for conversions and diffs. A
+// result depends on
+//   - the input text (its SHA-256);
+//   - the template revisions current at the revision's time: the
+//     "template state", one per template epoch (the number of template
+//     revisions saved up to that time; two times in the same epoch see
+//     the same templates);
+//   - the settings: the code's version, the shortcodes, the wiki's URL and
+//     the archived titles (links point to our page for archived titles).
+type cacheKeys struct {
+	setting   cacheKey
+	templates []string    // archived Template: titles, sorted
+	stamps    []time.Time // every Template: revision time, sorted
+	states    map[int]cacheKey
+	b         *builder
+}
+
+func newCacheKeys(b *builder) *cacheKeys {
+	k := &cacheKeys{b: b, states: map[int]cacheKey{}}
+	for _, t := range b.titles {
+		if isTemplate(t) {
+			k.templates = append(k.templates, t)
+			for _, r := range b.pages[t].Revisions {
+				k.stamps = append(k.stamps, r.Timestamp)
+			}
+		}
+	}
+	sort.Strings(k.templates)
+	sort.Slice(k.stamps, func(i, j int) bool { return k.stamps[i].Before(k.stamps[j]) })
+	k.setting = settingKey(b)
+	return k
+}
+
+func settingKey(b *builder) cacheKey {
+	shortcodes := make([]string, 0, len(b.cfg.Wiki.Shortcodes))
+	for tmpl, sc := range b.cfg.Wiki.Shortcodes {
+		shortcodes = append(shortcodes, tmpl+"\x00"+sc)
+	}
+	sort.Strings(shortcodes)
+	return newKey([]byte(codeVersion()), []byte(articleBase(b.cfg.Wiki)),
+		[]byte(strings.Join(shortcodes, "\n")), []byte(strings.Join(b.titles, "\n")))
+}
+
+// templateState is the key of the template revisions current at at: each
+// template's title with the id, sha1 and visibility of its revision then.
+func (k *cacheKeys) templateState(at time.Time) cacheKey {
+	epoch := sort.Search(len(k.stamps), func(i int) bool { return k.stamps[i].After(at) })
+	if s, ok := k.states[epoch]; ok {
+		return s
+	}
+	parts := [][]byte{[]byte("templates")}
+	for _, t := range k.templates {
+		line := t
+		if r := k.b.pages[t].At(at); r != nil {
+			line += "\x00" + strconv.FormatInt(r.ID, 10) + "\x00" + r.SHA1 + "\x00" + strconv.FormatBool(r.TextHidden)
+		}
+		parts = append(parts, []byte(line))
+	}
+	s := newKey(parts...)
+	k.states[epoch] = s
+	return s
+}
+
+// of is the key of one kind of result ("markdown", "plain") of src at at.
+func (k *cacheKeys) of(kind, src string, at time.Time) cacheKey {
+	state, sum := k.templateState(at), sha256.Sum256([]byte(src))
+	return newKey([]byte(kind), k.setting[:], state[:], sum[:])
+}
+
+// diff is the key of the diff of old (at oldAt) and new (at newAt).
+func (k *cacheKeys) diff(old, new string, oldAt, newAt time.Time) cacheKey {
+	os, ns := k.templateState(oldAt), k.templateState(newAt)
+	osum, nsum := sha256.Sum256([]byte(old)), sha256.Sum256([]byte(new))
+	return newKey([]byte("diff"), k.setting[:], os[:], ns[:], osum[:], nsum[:])
+}
+
+// convEntry is a converted as stored on disk.
+type convEntry struct {
+	Markdown    string
+	Categories  []string
+	Magic       []string
+	Diagnostics []wikitext.Diagnostic
+	Missing     []string
+}
+
+func entryOf(r converted) convEntry {
+	return convEntry{Markdown: r.Markdown, Categories: r.Categories, Magic: r.Magic,
+		Diagnostics: r.Diagnostics, Missing: r.missing}
+}
+
+func (e convEntry) converted() converted {
+	return converted{Result: wikitext.Result{Markdown: e.Markdown, Categories: e.Categories, Magic: e.Magic,
+		Diagnostics: e.Diagnostics}, missing: e.Missing}
+}
