@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -44,9 +45,15 @@ type Store struct {
 
 	// dirs caches the folder found for each title: readers ask for many
 	// texts of one page, and confirming the folder means parsing its
-	// page.toml. Writes through this Store drop the cache.
+	// page.toml. Commits keep it right; a Rename drops it. See dirs.go.
 	mu   sync.Mutex
 	dirs map[string]string
+	// complete means dirs lists every page: it came from a scan made while
+	// this Store held the write lock, when no other process can add one.
+	complete bool
+	locked   bool
+	// metaReads counts page.toml parses, for tests of the cache.
+	metaReads atomic.Int64
 }
 
 // Open returns the archive in dir. The folder need not exist yet: the first
@@ -207,7 +214,7 @@ func (s *Store) scan() (map[string]string, error) {
 			continue
 		}
 		dir := filepath.Join(s.dir, e.Name())
-		p, err := readMeta(filepath.Join(dir, metaFile))
+		p, err := s.readMeta(dir)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -219,6 +226,7 @@ func (s *Store) scan() (map[string]string, error) {
 		}
 		pages[p.Title] = dir
 	}
+	s.scanned(pages)
 	return pages, nil
 }
 
@@ -229,56 +237,11 @@ func (s *Store) Page(title string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := readMeta(filepath.Join(dir, metaFile))
+	p, err := s.readMeta(dir)
 	if err != nil {
 		return nil, fmt.Errorf("page %q: %w", title, err)
 	}
 	return p, nil
-}
-
-// find returns the folder holding title: normally PathName(title), but a
-// rename interrupted by a crash can leave a page in its old folder, so the
-// slow path asks every page.toml.
-func (s *Store) find(title string) (string, error) {
-	s.mu.Lock()
-	dir, ok := s.dirs[title]
-	s.mu.Unlock()
-	if ok {
-		return dir, nil
-	}
-	dir, err := s.lookup(title)
-	if err != nil {
-		return "", err
-	}
-	s.mu.Lock()
-	if s.dirs == nil {
-		s.dirs = map[string]string{}
-	}
-	s.dirs[title] = dir
-	s.mu.Unlock()
-	return dir, nil
-}
-
-// forget drops the folder cache after a write that may move or add pages.
-func (s *Store) forget() {
-	s.mu.Lock()
-	s.dirs = nil
-	s.mu.Unlock()
-}
-
-func (s *Store) lookup(title string) (string, error) {
-	dir := filepath.Join(s.dir, PathName(title))
-	if p, err := readMeta(filepath.Join(dir, metaFile)); err == nil && p.Title == title {
-		return dir, nil
-	}
-	pages, err := s.scan()
-	if err != nil {
-		return "", err
-	}
-	if dir, ok := pages[title]; ok {
-		return dir, nil
-	}
-	return "", fmt.Errorf("page %q: %w", title, ErrNoPage)
 }
 
 // Text reads a revision's wikitext.
@@ -303,12 +266,3 @@ func (s *Store) Text(title string, id int64) ([]byte, error) {
 }
 
 func textName(id int64) string { return strconv.FormatInt(id, 10) + ".wiki" }
-
-// pageDir is where a page's files go: its current folder, or the one its
-// title names for a new page.
-func (s *Store) pageDir(title string) string {
-	if dir, err := s.find(title); err == nil {
-		return dir
-	}
-	return filepath.Join(s.dir, PathName(title))
-}

@@ -11,6 +11,7 @@ import (
 // Lock is held by the one process allowed to write the archive.
 type Lock struct {
 	f *os.File
+	s *Store
 }
 
 // ErrLocked means another wikisite process is writing the archive.
@@ -36,7 +37,8 @@ func (s *Store) Lock() (*Lock, error) {
 		}
 		return nil, fmt.Errorf("archive lock %s: %w", path, err)
 	}
-	return &Lock{f: f}, nil
+	s.setLocked(true)
+	return &Lock{f: f, s: s}, nil
 }
 
 // Unlock releases the lock.
@@ -44,6 +46,7 @@ func (l *Lock) Unlock() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
+	l.s.setLocked(false)
 	err := l.f.Close() // closing the descriptor releases the flock
 	l.f = nil
 	return err

@@ -78,7 +78,6 @@ func (tx *Tx) Commit() error {
 		return errors.New("archive: transaction already closed")
 	}
 	defer tx.Rollback()
-	defer tx.s.forget()
 	dirOf := map[string]string{}
 	dir := func(title string) string {
 		if d, ok := dirOf[title]; ok {
@@ -127,6 +126,9 @@ func (tx *Tx) Commit() error {
 		if err := writeFile(filepath.Join(dir(p.Title), metaFile), data); err != nil {
 			return fmt.Errorf("page %q: write metadata: %w", p.Title, err)
 		}
+		// The folder now holds the page for sure: the next commit need
+		// not parse page.toml to find it again.
+		tx.s.remember(p.Title, dir(p.Title))
 	}
 	return nil
 }
