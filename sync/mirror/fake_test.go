@@ -17,6 +17,8 @@ type fakeWiki struct {
 	redirects map[string]string
 	nextRev   int64
 	requests  int
+	// yielded counts the revisions Revisions handed to its callback.
+	yielded int
 	// failAt, when > 0, makes Revisions fail before yielding the revision
 	// with that id, as a dropped connection would.
 	failAt int64
@@ -117,6 +119,7 @@ func (w *fakeWiki) Revisions(_ context.Context, title string, after int64, fn fu
 		if w.failAt != 0 && r.ID == w.failAt {
 			return fmt.Errorf("synthetic connection reset before revision %d", r.ID)
 		}
+		w.yielded++
 		if err := fn(r); err != nil {
 			return err
 		}

@@ -104,61 +104,6 @@ func (s *syncer) discover(title string) ([]string, error) {
 	return found, err
 }
 
-// fetch archives the revisions of p newer than after, committing every
-// s.batch; with until > 0 it stops before revision until (a backfill).
-// What was committed before an error stays committed.
-func (s *syncer) fetch(p *archive.Page, after, until int64) ([]string, error) {
-	names := map[string]bool{}
-	var tx *archive.Tx
-	var batch []archive.Revision
-	flush := func() error {
-		if tx == nil {
-			return nil
-		}
-		err := s.commit(p, tx, batch)
-		tx, batch = nil, nil
-		return err
-	}
-	err := s.wiki.Revisions(s.ctx, p.Title, after, func(r mw.Revision) error {
-		if until > 0 && r.ID == until {
-			return errStop
-		}
-		if _, ok := p.Revision(r.ID); ok {
-			return nil
-		}
-		if p.PageID == 0 {
-			p.PageID, p.Namespace = r.PageID, r.Namespace
-		}
-		if tx == nil {
-			var err error
-			if tx, err = s.store.Begin(); err != nil {
-				return err
-			}
-		}
-		rev := toArchive(r)
-		if !r.TextHidden {
-			if err := tx.PutText(p.Title, rev, r.Text); err != nil {
-				return err
-			}
-			for _, n := range templateNames(r.Text) {
-				names[n] = true
-			}
-		}
-		batch = append(batch, rev)
-		if len(batch) >= s.batch {
-			return flush()
-		}
-		return nil
-	})
-	if errors.Is(err, errStop) {
-		err = nil
-	}
-	if ferr := flush(); err == nil {
-		err = ferr
-	}
-	return sortedKeys(names), err
-}
-
 // commit writes p with revs added, through tx (or a new one).
 func (s *syncer) commit(p *archive.Page, tx *archive.Tx, revs []archive.Revision) error {
 	if tx == nil {
