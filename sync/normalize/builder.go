@@ -110,16 +110,11 @@ func (b *builder) build() error {
 	return nil
 }
 
-// closeCache logs a failure to write the cache (which only costs speed)
-// and prunes the entries this build did not use.
+// closeCache saves the cache for the next Write. A failure only costs
+// the next Write time, so it is logged, not returned.
 func (b *builder) closeCache() {
-	disk := b.conv.disk
-	if disk.failed != nil {
-		b.opts.Logger.Warn("normalize: cache not written; the next build will recompute", "dir", b.opts.CacheDir, "err", disk.failed)
-		return // a partial "used" set must not prune
-	}
-	if err := disk.prune(); err != nil {
-		b.opts.Logger.Warn("normalize: cache not pruned", "dir", b.opts.CacheDir, "err", err)
+	if err := b.conv.disk.save(); err != nil {
+		b.opts.Logger.Warn("normalize: cache not saved; the next build will recompute", "dir", b.opts.CacheDir, "err", err)
 	}
 }
 

@@ -5,13 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
 )
 
@@ -49,69 +47,118 @@ type Work struct {
 	CacheHits   int // results read from the cache folder
 }
 
-// diskCache keeps results between Writes in a folder, one file per key,
-// named by the key in hex. A file is the SHA-256 of its payload, then the
-// payload (gob): a torn or corrupted file fails the check and counts as a
-// miss, so the cache can make a build faster but never change it. Writes
-// go to a temporary file renamed into place; they are not fsynced, as a
-// file lost or torn in a crash is only a miss.
+// diskCache keeps results between Writes in one pack file, read whole
+// when a Write starts and rewritten when it ends, holding the entries that
+// Write used: one file because opening thousands of small files costs more
+// than the results save. Each record is a key, a payload (gob) and the
+// payload's SHA-256; a torn or corrupted record fails the check and counts
+// as a miss, so the cache can make a build faster but never change it.
+// The pack is written to a temporary file renamed into place and not
+// fsynced, as a pack lost or torn in a crash is only a miss.
 type diskCache struct {
-	dir    string // "" disables the cache
-	used   map[cacheKey]bool
-	failed error // the first write error; later writes are skipped
+	file   string // "" disables the cache
+	loaded map[cacheKey][]byte
+	used   map[cacheKey][]byte // records for the next pack, by key
+	dirty  bool                // the next pack differs from the loaded one
 }
+
+// packMagic starts a pack; a file without it is ignored.
+const packMagic = "wikisite normalize cache pack 1\n"
+
+// A record is key, payload length (uint32), payload SHA-256, payload.
+const recordHeader = len(cacheKey{}) + 4 + sha256.Size
 
 func newDiskCache(dir string) *diskCache {
-	if dir != "" {
-		dir = filepath.Join(dir, "normalize")
+	c := &diskCache{loaded: map[cacheKey][]byte{}, used: map[cacheKey][]byte{}}
+	if dir == "" {
+		return c
 	}
-	return &diskCache{dir: dir, used: map[cacheKey]bool{}}
-}
-
-func (c *diskCache) path(k cacheKey) string {
-	return filepath.Join(c.dir, hex.EncodeToString(k[:]))
+	c.file = filepath.Join(dir, "normalize.pack")
+	data, err := os.ReadFile(c.file)
+	if err != nil || !bytes.HasPrefix(data, []byte(packMagic)) {
+		return c
+	}
+	for rest := data[len(packMagic):]; len(rest) >= recordHeader; {
+		n := int(binary.BigEndian.Uint32(rest[len(cacheKey{}):]))
+		if n > len(rest)-recordHeader {
+			break // torn at the end
+		}
+		k := cacheKey(rest[:len(cacheKey{})])
+		c.loaded[k] = rest[:recordHeader+n]
+		rest = rest[recordHeader+n:]
+	}
+	return c
 }
 
 // get decodes the entry for k into v and reports whether it could.
 func (c *diskCache) get(k cacheKey, v any) bool {
-	if c.dir == "" {
+	rec, ok := c.loaded[k]
+	if !ok {
 		return false
 	}
-	c.used[k] = true
-	data, err := os.ReadFile(c.path(k))
-	if err != nil || len(data) < sha256.Size {
-		return false
-	}
-	sum, payload := data[:sha256.Size], data[sha256.Size:]
+	sum, payload := rec[len(k)+4:recordHeader], rec[recordHeader:]
 	if s := sha256.Sum256(payload); !bytes.Equal(s[:], sum) {
 		return false
 	}
-	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
+	if gob.NewDecoder(bytes.NewReader(payload)).Decode(v) != nil {
+		return false
+	}
+	c.used[k] = rec
+	return true
 }
 
-// put stores v under k. A failure only costs speed, so it is remembered
-// for the caller to log once and not returned.
+// has reports whether the next pack holds k already.
+func (c *diskCache) has(k cacheKey) bool {
+	_, ok := c.used[k]
+	return ok
+}
+
+// put stores v under k for the next pack.
 func (c *diskCache) put(k cacheKey, v any) {
-	if c.dir == "" || c.failed != nil {
+	if c.file == "" {
 		return
 	}
-	c.used[k] = true
 	var payload bytes.Buffer
 	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
-		c.failed = fmt.Errorf("encode cache entry: %w", err)
-		return
+		return // not cached; the caller has the result
 	}
+	rec := make([]byte, recordHeader, recordHeader+payload.Len())
+	copy(rec, k[:])
+	binary.BigEndian.PutUint32(rec[len(k):], uint32(payload.Len()))
 	sum := sha256.Sum256(payload.Bytes())
-	if err := c.write(k, append(sum[:], payload.Bytes()...)); err != nil {
-		c.failed = err
-	}
+	copy(rec[len(k)+4:], sum[:])
+	c.used[k] = append(rec, payload.Bytes()...)
+	c.dirty = true
 }
 
-func (c *diskCache) write(k cacheKey, data []byte) error {
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+// save writes the entries this Write used as the next pack, when they
+// differ from the loaded ones: entries it did not use are dropped, so the
+// pack holds what the archive needs now, not every result ever computed.
+func (c *diskCache) save() error {
+	if c.file == "" || !c.dirty && len(c.used) == len(c.loaded) {
+		return nil
+	}
+	keys := make([]cacheKey, 0, len(c.used))
+	size := len(packMagic)
+	for k, rec := range c.used {
+		keys = append(keys, k)
+		size += len(rec)
+	}
+	// Sorted, so the same entries give the same file.
+	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i][:], keys[j][:]) < 0 })
+	data := make([]byte, 0, size)
+	data = append(data, packMagic...)
+	for _, k := range keys {
+		data = append(data, c.used[k]...)
+	}
+	return writeAtomic(c.file, data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(c.dir, ".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
@@ -123,42 +170,15 @@ func (c *diskCache) write(k cacheKey, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if os.Rename(f.Name(), c.path(k)) == nil {
+	if os.Rename(f.Name(), path) == nil {
 		return nil
 	}
-	// Something that is not an entry (a folder, say) may be in the way:
-	// the folder is ours, so replace it.
-	if err := os.RemoveAll(c.path(k)); err != nil {
+	// Something that is not a pack (a folder, say) may be in the way:
+	// the name is ours, so replace it.
+	if err := os.RemoveAll(path); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), c.path(k))
-}
-
-// prune removes the entries this run did not use, and temporary files
-// left by a crash, so the folder holds what the archive needs now rather
-// than every result ever computed.
-func (c *diskCache) prune() error {
-	if c.dir == "" {
-		return nil
-	}
-	entries, err := os.ReadDir(c.dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		var k cacheKey
-		name := e.Name()
-		if n, err := hex.Decode(k[:], []byte(name)); err == nil && n == len(k) && len(name) == 2*len(k) && c.used[k] {
-			continue
-		}
-		if err := os.RemoveAll(filepath.Join(c.dir, name)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return os.Rename(f.Name(), path)
 }
 
 // codeVersion is cacheFormat plus, when the binary was built from a

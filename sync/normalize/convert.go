@@ -42,8 +42,18 @@ func newConverter(b *builder) *converter {
 
 // convert returns src as Markdown with templates as they stood at at.
 func (c *converter) convert(src string, at time.Time) (converted, error) {
+	return c.convertFor(src, at, true)
+}
+
+// convertFor is convert that keeps the result for the next Write only if
+// persist: the conversions behind the history's diffs are needed again
+// only when a diff is, and a diff is itself cached.
+func (c *converter) convertFor(src string, at time.Time, persist bool) (converted, error) {
 	k := c.keys.of("markdown", src, at)
 	if r, ok := c.md[k]; ok {
+		if persist && !c.disk.has(k) {
+			c.disk.put(k, entryOf(r))
+		}
 		return r, nil
 	}
 	var e convEntry
@@ -65,7 +75,9 @@ func (c *converter) convert(src string, at time.Time) (converted, error) {
 	c.b.report.Diagnostics = append(c.b.report.Diagnostics, ts.missing...)
 	if !r.uncacheable {
 		c.md[k] = r
-		c.disk.put(k, entryOf(r))
+		if persist {
+			c.disk.put(k, entryOf(r))
+		}
 	}
 	return r, nil
 }
@@ -79,14 +91,18 @@ func (c *converter) markdown(src string, at time.Time) (string, error) {
 // plainText returns what a reader sees of src, for front matter values and
 // for telling markup-only edits from real ones.
 func (c *converter) plainText(src string, at time.Time) (string, error) {
-	s, _, err := c.plainTextOf(src, at)
+	s, _, err := c.plainTextFor(src, at, true)
 	return s, err
 }
 
-// plainTextOf is plainText that also says whether the result was cacheable.
-func (c *converter) plainTextOf(src string, at time.Time) (string, bool, error) {
+// plainTextFor is plainText that keeps the result for the next Write only
+// if persist (as convertFor), and says whether it was cacheable.
+func (c *converter) plainTextFor(src string, at time.Time, persist bool) (string, bool, error) {
 	k := c.keys.of("plain", src, at)
 	if s, ok := c.plain[k]; ok {
+		if persist && !c.disk.has(k) {
+			c.disk.put(k, s)
+		}
 		return s, true, nil
 	}
 	var s string
@@ -103,7 +119,9 @@ func (c *converter) plainTextOf(src string, at time.Time) (string, bool, error) 
 	}
 	if !ts.uncacheable {
 		c.plain[k] = s
-		c.disk.put(k, s)
+		if persist {
+			c.disk.put(k, s)
+		}
 	}
 	return s, !ts.uncacheable, nil
 }

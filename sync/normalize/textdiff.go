@@ -37,11 +37,11 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 // computeDiff is diff without the disk cache; it also says whether every
 // conversion it used was cacheable.
 func (b *builder) computeDiff(oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
-	oldConv, err := b.conv.convert(oldText, oldAt)
+	oldConv, err := b.conv.convertFor(oldText, oldAt, false)
 	if err != nil {
 		return textDiff{}, false, err
 	}
-	newConv, err := b.conv.convert(newText, newAt)
+	newConv, err := b.conv.convertFor(newText, newAt, false)
 	if err != nil {
 		return textDiff{}, false, err
 	}
@@ -49,7 +49,7 @@ func (b *builder) computeDiff(oldText, newText string, oldAt, newAt time.Time) (
 	cacheable := !oldConv.uncacheable && !newConv.uncacheable
 	var readErr error
 	plain := func(s string) string {
-		t, ok, err := b.conv.plainTextOf(s, newAt)
+		t, ok, err := b.conv.plainTextFor(s, newAt, false)
 		if err != nil && readErr == nil {
 			readErr = err
 		}
