@@ -16,11 +16,13 @@ import (
 	"github.com/wikisite/wikisite/sync/site"
 )
 
-const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--base-url URL] [-v]\n\n" +
+const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--cache DIR] [--base-url URL] [-v]\n\n" +
 	"Rewrites the content folder from the archive, then builds the site with Hugo\n" +
 	"into the destination. Hugo reads its settings from the same config.toml, and\n" +
 	"layouts/ and static/ from the folder that holds it. A failed build leaves the\n" +
-	"previous destination untouched.\n\n" +
+	"previous destination untouched. Conversions and diffs are kept in the cache\n" +
+	"folder, so a rebuild after a few new revisions computes only theirs; the cache\n" +
+	"never changes the output, and deleting it is always safe.\n\n" +
 	"Exit codes: 0 built (warnings are printed but do not fail); 1 error; 2 bad usage."
 
 // buildFlags are the flags of build and serve.
@@ -29,13 +31,19 @@ type buildFlags struct {
 	content     string
 	destination string
 	baseURL     string
+	cache       string
 	verbose     bool
 }
+
+// defaultCache is the cache folder, relative to the folder holding the
+// configuration file: under Hugo's resources/, which is not committed.
+const defaultCache = "resources/_wikisite"
 
 func newBuildFlagSet(name, synopsis string, stderr io.Writer, f *buildFlags, talksToWiki bool) *flag.FlagSet {
 	fs := newFlagSet(name, synopsis, stderr, &f.common, talksToWiki)
 	fs.StringVar(&f.content, "content", "content", "`folder` to rewrite with Markdown from the archive")
 	fs.StringVar(&f.destination, "destination", site.DefaultDestination, "`folder` to build the site into")
+	fs.StringVar(&f.cache, "cache", "", "build cache `folder` (default "+defaultCache+" next to --config; \"off\" for none)")
 	fs.StringVar(&f.baseURL, "base-url", "", "site `URL` (overrides config.toml's baseURL), e.g. https://example.org/personas/")
 	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress")
 	return fs
@@ -47,6 +55,7 @@ type project struct {
 	store   *archive.Store
 	log     *slog.Logger
 	content string // absolute
+	cache   string // absolute; "" for none
 	site    site.Options
 	verbose bool
 
@@ -85,15 +94,30 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 	if err1 != nil || err2 != nil {
 		return nil, fmt.Errorf("resolve --content %s, --destination %s: %v %v", f.content, f.destination, err1, err2)
 	}
-	return &project{cfg: cfg, store: store, log: log, content: content, verbose: f.verbose, site: site.Options{
+	cache, err := f.cacheDir()
+	if err != nil {
+		return nil, err
+	}
+	return &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose, site: site.Options{
 		Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
 		BaseURL: f.baseURL, Logger: log,
 	}}, nil
 }
 
+// cacheDir resolves --cache.
+func (f *buildFlags) cacheDir() (string, error) {
+	switch f.cache {
+	case "off":
+		return "", nil
+	case "":
+		return filepath.Abs(filepath.Join(filepath.Dir(f.configPath), filepath.FromSlash(defaultCache)))
+	}
+	return filepath.Abs(f.cache)
+}
+
 // normalize rewrites the content folder and prints its diagnostics.
 func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
-	opts := normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content}
+	opts := normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content, CacheDir: p.cache}
 	if p.verbose {
 		// Its warnings are the report's diagnostics, printed below;
 		// the log only adds progress.
