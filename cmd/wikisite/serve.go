@@ -52,7 +52,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Rebuild:  func(ctx context.Context) error { return p.normalize(ctx, stderr) },
 		Watch:    []string{"layouts", "static", configFile, archiveDir},
 		PollWiki: *pollWiki,
-		Ready:    func(url string) { fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", url) },
+		// The poll rebuilds after a sync that wrote the archive; the
+		// watcher need not as well.
+		SyncWrites: []string{archiveDir},
+		Ready:      func(url string) { fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", url) },
 	}
 	if *pollWiki > 0 {
 		if opts.Sync, err = p.syncer(stderr); err != nil {

@@ -48,6 +48,11 @@ type ServeOptions struct {
 	// changes triggers a rebuild.
 	PollWiki time.Duration
 	Sync     func(ctx context.Context) (changed bool, err error)
+	// SyncWrites lists the watched paths (relative to Dir, or absolute)
+	// that Sync writes, usually the archive. The watcher leaves their
+	// changes during a sync to the poll, so a sync that finds new
+	// revisions rebuilds the site once, not twice.
+	SyncWrites []string
 }
 
 // Serve builds the site, serves it over HTTP with live reload, and rebuilds
@@ -84,7 +89,11 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		ln.Close()
 		return err
 	}
-	w, err := newWatcher(opts.watchPaths(dir), ignoreBuildOutput(dir, dest), log)
+	gate := newSyncGate(dir, opts.SyncWrites)
+	if opts.Sync != nil {
+		opts.Sync = gate.wrap(opts.Sync)
+	}
+	w, err := newWatcher(opts.watchPaths(dir), gate.orIgnore(ignoreBuildOutput(dir, dest)), log)
 	if err != nil {
 		ln.Close()
 		return err
