@@ -23,7 +23,8 @@ type Tx struct {
 type stagedText struct {
 	title string
 	id    int64
-	path  string
+	path  string // in the staging folder
+	final string // in the page folder, once Commit moved it
 }
 
 // Begin starts a transaction. Staging folders left by a crashed process
@@ -101,7 +102,7 @@ func (tx *Tx) Commit() error {
 		}
 	}
 	created := map[string]bool{}
-	for _, t := range tx.texts {
+	for i, t := range tx.texts {
 		d := dir(t.title)
 		if !created[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -109,9 +110,13 @@ func (tx *Tx) Commit() error {
 			}
 			created[d] = true
 		}
-		if err := os.Rename(t.path, filepath.Join(d, textName(t.id))); err != nil {
+		tx.texts[i].final = filepath.Join(d, textName(t.id))
+		if err := os.Rename(t.path, tx.texts[i].final); err != nil {
 			return fmt.Errorf("page %q revision %d: %w", t.title, t.id, err)
 		}
+	}
+	if err := syncTexts(tx.s.dir, tx.texts); err != nil {
+		return err
 	}
 	for d := range created {
 		if err := syncDir(d); err != nil {
