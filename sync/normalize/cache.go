@@ -107,6 +107,15 @@ func (c *diskCache) get(k cacheKey, v any) bool {
 	return true
 }
 
+// keep carries k's entry, if loaded, into the next pack without reading
+// it: a result built from it came from the cache, and it will be needed
+// again when that result changes.
+func (c *diskCache) keep(k cacheKey) {
+	if rec, ok := c.loaded[k]; ok {
+		c.used[k] = rec
+	}
+}
+
 // has reports whether the next pack holds k already.
 func (c *diskCache) has(k cacheKey) bool {
 	_, ok := c.used[k]

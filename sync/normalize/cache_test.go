@@ -38,19 +38,22 @@ func mustSameOutput(tb testing.TB, wantDir, gotDir string, want, got Report) {
 
 // corruptions damage the cache pack in the ways a crash, a full disk or a
 // stray tool might.
+// A flipped byte damages one record, which this run may not read (a
+// diff kept for a history read whole), so it need not cause any work.
 var corruptions = []struct {
-	name string
-	do   func(tb testing.TB, path string)
+	name  string
+	lossy bool // the run must recompute something
+	do    func(tb testing.TB, path string)
 }{
-	{"truncated", func(tb testing.TB, path string) { mustRewrite(tb, path, func(b []byte) []byte { return b[:len(b)/2] }) }},
-	{"flipped byte", func(tb testing.TB, path string) {
+	{"truncated", true, func(tb testing.TB, path string) { mustRewrite(tb, path, func(b []byte) []byte { return b[:len(b)/2] }) }},
+	{"flipped byte", false, func(tb testing.TB, path string) {
 		mustRewrite(tb, path, func(b []byte) []byte { b[len(b)/2] ^= 0x20; return b })
 	}},
-	{"empty", func(tb testing.TB, path string) { mustRewrite(tb, path, func([]byte) []byte { return nil }) }},
-	{"garbage", func(tb testing.TB, path string) {
+	{"empty", true, func(tb testing.TB, path string) { mustRewrite(tb, path, func([]byte) []byte { return nil }) }},
+	{"garbage", true, func(tb testing.TB, path string) {
 		mustRewrite(tb, path, func([]byte) []byte { return []byte("synthetic garbage, not a cache pack") })
 	}},
-	{"directory", func(tb testing.TB, path string) {
+	{"directory", true, func(tb testing.TB, path string) {
 		if err := os.Remove(path); err != nil {
 			tb.Fatal(err)
 		}
@@ -124,7 +127,7 @@ func TestCacheKeepsOutput(t *testing.T) {
 			content := filepath.Join(t.TempDir(), "content")
 			damaged := mustWriteCached(t, cfg, store, content, dir)
 			mustSameOutput(t, plain, content, want, damaged)
-			if w := damaged.Work; w.Conversions+w.PlainTexts+w.Diffs == 0 {
+			if w := damaged.Work; c.lossy && w.Conversions+w.PlainTexts+w.Diffs == 0 {
 				t.Errorf("damaged cache: %+v, want the damaged entries recomputed", w)
 			}
 			// The damaged entries were rewritten.
@@ -140,6 +143,8 @@ func TestCacheOneNewRevision(t *testing.T) {
 	cfg, dir, tmp := mustConfig(t), mustCopyArchive(t), t.TempDir()
 	cache := filepath.Join(tmp, "cache")
 	mustWriteCached(t, cfg, mustOpen(t, dir), filepath.Join(tmp, "before"), cache)
+	// A warm run in between must keep what the next revision needs.
+	allCached(t, "warm run", mustWriteCached(t, cfg, mustOpen(t, dir), filepath.Join(tmp, "before"), cache).Work)
 
 	// The new revision appends a paragraph to the end of the page.
 	store := mustOpen(t, dir)

@@ -36,6 +36,14 @@ type source struct {
 // no value can close the front matter early, and Hugo reads front matter
 // only at the start of a file, so nothing in the body can open another.
 func (b *builder) writeDoc(rel string, fm frontMatter, body string) error {
+	data, err := encodeDoc(rel, fm, body)
+	if err != nil {
+		return err
+	}
+	return b.writeFile(rel, data)
+}
+
+func encodeDoc(rel string, fm frontMatter, body string) ([]byte, error) {
 	// Hugo expands ":token" permalink patterns in a front matter url (and
 	// crashes on unknown ones in v0.165); "\:" is its escape for a literal
 	// colon, as in /wiki/Template:Admon/note/.
@@ -43,7 +51,7 @@ func (b *builder) writeDoc(rel string, fm frontMatter, body string) error {
 	var buf bytes.Buffer
 	buf.WriteString("+++\n")
 	if err := toml.NewEncoder(&buf).Encode(fm); err != nil {
-		return fmt.Errorf("normalize: %s: encode front matter: %w", rel, err)
+		return nil, fmt.Errorf("normalize: %s: encode front matter: %w", rel, err)
 	}
 	buf.WriteString("+++\n")
 	if body != "" {
@@ -53,11 +61,16 @@ func (b *builder) writeDoc(rel string, fm frontMatter, body string) error {
 			buf.WriteString("\n")
 		}
 	}
+	return buf.Bytes(), nil
+}
+
+// writeFile writes one content file of the tree.
+func (b *builder) writeFile(rel string, data []byte) error {
 	path := filepath.Join(b.out, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("normalize: %w", err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("normalize: %w", err)
 	}
 	b.report.Files++

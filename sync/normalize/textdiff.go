@@ -11,6 +11,9 @@ type textDiff struct {
 	class   string
 	blocks  []block
 	missing []string // template lookups that failed in either conversion
+	// uncacheable: a conversion read a page outside the Template
+	// namespace, whose revisions the keys do not cover.
+	uncacheable bool
 }
 
 // diff converts both texts (each with templates as they stood at its own
@@ -31,6 +34,7 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 	if err == nil && cacheable {
 		b.conv.disk.put(k, entryOfDiff(d))
 	}
+	d.uncacheable = !cacheable
 	return d, err
 }
 

@@ -102,6 +102,9 @@ type historyEntry struct {
 	DiffURL    string    `toml:"diff_url"`
 	Class      string    `toml:"class"`
 	Blocks     []block   `toml:"blocks,omitempty"`
+	missing    []string  // template lookups that failed in the diff
+	// uncacheable: the diff depends on more than its key (see textDiff).
+	uncacheable bool
 }
 
 // writeHistories writes history/<file>.md for every archived page: every
@@ -115,16 +118,50 @@ func (b *builder) writeHistories() error {
 	return nil
 }
 
+// writeHistory writes one page's history. The file is the same whenever
+// the page's revisions and their diffs are, so with a cache folder it is
+// read back rather than re-encoded (see historyKey).
 func (b *builder) writeHistory(p *archive.Page) error {
+	rel := "history/" + fileName(p.Title)
+	k, diffs, err := b.historyKey(p)
+	if err != nil {
+		return err
+	}
+	var cached docEntry
+	if b.conv.disk.get(k, &cached) {
+		b.report.Work.CacheHits++
+		for _, d := range diffs {
+			b.conv.disk.keep(d) // for when the next revision comes
+		}
+		b.report.Diagnostics = append(b.report.Diagnostics, cached.Missing...)
+		return b.writeFile(rel, cached.Data)
+	}
+	data, missing, cacheable, err := b.encodeHistory(p)
+	if err != nil {
+		return err
+	}
+	if cacheable {
+		b.conv.disk.put(k, docEntry{Data: data, Missing: missing})
+	}
+	return b.writeFile(rel, data)
+}
+
+// encodeHistory is the history file of p, the diagnostics of its diffs and
+// whether every diff was cacheable.
+func (b *builder) encodeHistory(p *archive.Page) ([]byte, []string, bool, error) {
 	entries := make([]historyEntry, len(p.Revisions))
+	var missing []string
+	cacheable := true
 	var prev *archive.Revision // newest older revision with visible text
 	for i := range p.Revisions {
 		r := &p.Revisions[i]
 		e, err := b.historyEntry(p, r, prev)
 		if err != nil {
-			return err
+			return nil, nil, false, err
 		}
 		entries[len(entries)-1-i] = e
+		missing = append(missing, e.missing...)
+		cacheable = cacheable && !e.uncacheable
 		if !r.TextHidden {
 			prev = r
 		}
@@ -134,7 +171,8 @@ func (b *builder) writeHistory(p *archive.Page) error {
 	if last := p.Last(); last != nil {
 		fm.Date = last.Timestamp
 	}
-	return b.writeDoc("history/"+fileName(p.Title), fm, "")
+	data, err := encodeDoc("history/"+fileName(p.Title), fm, "")
+	return data, missing, cacheable, err
 }
 
 func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (historyEntry, error) {
@@ -158,7 +196,7 @@ func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (hist
 		}
 	}
 	d, err := b.diff(oldText, newText, timeOf(prev), r.Timestamp)
-	e.Class, e.Blocks = d.class, d.blocks
+	e.Class, e.Blocks, e.missing, e.uncacheable = d.class, d.blocks, d.missing, d.uncacheable
 	return e, err
 }
 
