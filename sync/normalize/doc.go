@@ -19,6 +19,13 @@
 // pages keep one build, URLs of the form /meetings/YYYY-MM-DD/, and a
 // version switcher that is an ordinary list of links.
 //
+// Most of a build is the history pages' diffs, the same every time. With
+// Options.CacheDir, Write keeps conversions, diffs and whole history files
+// in a pack file keyed by hashes of everything they depend on (texts,
+// template revisions in effect, settings, code version), so a build after
+// one new revision computes that revision's diff and little else. The
+// cache never changes the output: a damaged entry is a miss.
+//
 // The package reads the archive only; it does not talk to the wiki, does
 // not render HTML and does not run Hugo.
 package normalize
