@@ -24,11 +24,14 @@ type cacheKeys struct {
 	templates []string    // archived Template: titles, sorted
 	stamps    []time.Time // every Template: revision time, sorted
 	states    map[int]cacheKey
-	b         *builder
+	// sums memoizes texts' SHA-256: each revision's text is in two diff
+	// keys, as the new and as the old text.
+	sums map[string][sha256.Size]byte
+	b    *builder
 }
 
 func newCacheKeys(b *builder) *cacheKeys {
-	k := &cacheKeys{b: b, states: map[int]cacheKey{}}
+	k := &cacheKeys{b: b, states: map[int]cacheKey{}, sums: map[string][sha256.Size]byte{}}
 	for _, t := range b.titles {
 		if isTemplate(t) {
 			k.templates = append(k.templates, t)
@@ -75,15 +78,24 @@ func (k *cacheKeys) templateState(at time.Time) cacheKey {
 
 // of is the key of one kind of result ("markdown", "plain") of src at at.
 func (k *cacheKeys) of(kind, src string, at time.Time) cacheKey {
-	state, sum := k.templateState(at), sha256.Sum256([]byte(src))
+	state, sum := k.templateState(at), k.sum(src)
 	return newKey([]byte(kind), k.setting[:], state[:], sum[:])
 }
 
 // diff is the key of the diff of old (at oldAt) and new (at newAt).
 func (k *cacheKeys) diff(old, new string, oldAt, newAt time.Time) cacheKey {
 	os, ns := k.templateState(oldAt), k.templateState(newAt)
-	osum, nsum := sha256.Sum256([]byte(old)), sha256.Sum256([]byte(new))
+	osum, nsum := k.sum(old), k.sum(new)
 	return newKey([]byte("diff"), k.setting[:], os[:], ns[:], osum[:], nsum[:])
+}
+
+func (k *cacheKeys) sum(s string) [sha256.Size]byte {
+	if h, ok := k.sums[s]; ok {
+		return h
+	}
+	h := sha256.Sum256([]byte(s))
+	k.sums[s] = h
+	return h
 }
 
 // convEntry is a converted as stored on disk.
