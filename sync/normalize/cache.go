@@ -173,6 +173,9 @@ func writeAtomic(path string, data []byte) error {
 	}
 	defer os.Remove(f.Name()) // fails harmlessly once renamed
 	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644) // as content/; CreateTemp makes 0600
+	}
 	if err1 := f.Close(); err == nil {
 		err = err1
 	}
