@@ -194,25 +194,31 @@ func writeAtomic(path string, data []byte) error {
 }
 
 // codeVersion is cacheFormat plus, when the binary was built from a
-// version-control checkout, its revision: a build from another commit
-// starts from an empty cache even if nobody bumped cacheFormat. A binary
-// built from a modified tree adds its own size and time, which change
-// whenever it is rebuilt. Test binaries carry no such stamp and rely on
-// cacheFormat alone.
+// clean version-control checkout, its revision: a build from another
+// commit starts from an empty cache even if nobody bumped cacheFormat. A
+// binary without that stamp (built from a modified tree, with
+// -buildvcs=false, by `go run` or as a test) adds its own size and time
+// instead, which change whenever it is rebuilt, so changed code never
+// reads entries an older binary wrote.
 func codeVersion() string {
 	v := []string{cacheFormat}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return cacheFormat
-	}
-	v = append(v, bi.GoVersion)
-	for _, s := range bi.Settings {
-		switch {
-		case s.Key == "vcs.revision":
-			v = append(v, s.Value)
-		case s.Key == "vcs.modified" && s.Value == "true":
-			v = append(v, executableStamp())
+	revision, modified := "", false
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v = append(v, bi.GoVersion)
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
 		}
+	}
+	if revision != "" {
+		v = append(v, revision)
+	}
+	if revision == "" || modified {
+		v = append(v, executableStamp())
 	}
 	return strings.Join(v, " ")
 }
