@@ -23,6 +23,7 @@ type builder struct {
 	pages  map[string]*archive.Page // by canonical title
 	texts  map[textKey]string
 	conv   *converter
+	pre    prepass // results computed ahead for the history being written
 
 	primary  string   // the configured page the personas come from
 	stages   []stage  // one per meeting, then the latest

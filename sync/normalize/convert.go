@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
@@ -64,15 +65,17 @@ func (c *converter) convertFor(src string, at time.Time, persist bool) (converte
 		c.md[k] = r
 		return r, nil
 	}
-	ts := &templateSource{b: c.b, at: at}
-	r := converted{Result: wikitext.Convert(src, c.options(ts))}
-	c.b.report.Work.Conversions++
-	if ts.err != nil {
-		return converted{}, ts.err
+	pc, ok := c.b.pre.md[k]
+	if !ok {
+		pc = c.computeConv(src, at, nil)
 	}
-	r.missing, r.uncacheable = ts.missing, ts.uncacheable
+	c.b.report.Work.Conversions++
+	if pc.err != nil {
+		return converted{}, pc.err
+	}
+	r := pc.r
 	// Reported once per distinct conversion; Write sorts and dedupes.
-	c.b.report.Diagnostics = append(c.b.report.Diagnostics, ts.missing...)
+	c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
 	if !r.uncacheable {
 		c.md[k] = r
 		if persist {
@@ -111,19 +114,22 @@ func (c *converter) plainTextFor(src string, at time.Time, persist bool) (string
 		c.plain[k] = s
 		return s, true, nil
 	}
-	ts := &templateSource{b: c.b, at: at}
-	s = wikitext.PlainText(src, c.options(ts))
-	c.b.report.Work.PlainTexts++
-	if ts.err != nil {
-		return "", false, ts.err
+	pp, ok := c.b.pre.plain[k]
+	if !ok {
+		pp = c.computePlain(src, at, nil)
 	}
-	if !ts.uncacheable {
+	c.b.report.Work.PlainTexts++
+	if pp.err != nil {
+		return "", false, pp.err
+	}
+	s = pp.s
+	if !pp.uncacheable {
 		c.plain[k] = s
 		if persist {
 			c.disk.put(k, s)
 		}
 	}
-	return s, !ts.uncacheable, nil
+	return s, !pp.uncacheable, nil
 }
 
 func (c *converter) options(ts *templateSource) wikitext.Options {
@@ -143,7 +149,8 @@ type templateSource struct {
 	at          time.Time
 	missing     []string
 	uncacheable bool
-	err         error // the first read error; Convert cannot return one
+	err         error       // the first read error; Convert cannot return one
+	mu          *sync.Mutex // when not nil, guards b.texts (see prepass)
 }
 
 // Template implements wikitext.TemplateSource.
@@ -165,6 +172,10 @@ func (ts *templateSource) Template(title string) (string, bool) {
 	if r.TextHidden {
 		ts.missing = append(ts.missing, fmt.Sprintf("template %q revision %d is hidden", title, r.ID))
 		return "", false
+	}
+	if ts.mu != nil {
+		ts.mu.Lock()
+		defer ts.mu.Unlock()
 	}
 	text, err := ts.b.text(p.Title, r)
 	if err != nil {

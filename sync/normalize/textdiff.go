@@ -30,7 +30,7 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 		b.report.Diagnostics = append(b.report.Diagnostics, d.missing...)
 		return d, nil
 	}
-	d, cacheable, err := b.computeDiff(oldText, newText, oldAt, newAt)
+	d, cacheable, err := b.computeDiff(k, oldText, newText, oldAt, newAt)
 	if err == nil && cacheable {
 		b.conv.disk.put(k, entryOfDiff(d))
 	}
@@ -39,8 +39,11 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 }
 
 // computeDiff is diff without the disk cache; it also says whether every
-// conversion it used was cacheable.
-func (b *builder) computeDiff(oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
+// conversion it used was cacheable. The class and blocks come from the
+// prepass when it computed them for k; the conversions and plain texts are
+// still asked for, in the same order, so counts and diagnostics do not
+// depend on it.
+func (b *builder) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
 	oldConv, err := b.conv.convertFor(oldText, oldAt, false)
 	if err != nil {
 		return textDiff{}, false, err
@@ -60,12 +63,18 @@ func (b *builder) computeDiff(oldText, newText string, oldAt, newAt time.Time) (
 		cacheable = cacheable && ok
 		return t
 	}
+	missing := append(append([]string(nil), oldConv.missing...), newConv.missing...)
+	if pd, ok := b.pre.diffs[k]; ok {
+		for _, s := range pd.asked {
+			plain(s)
+		}
+		return textDiff{class: className(pd.class), blocks: pd.blocks, missing: missing}, cacheable, readErr
+	}
 	oldMD, newMD := oldConv.Markdown, newConv.Markdown
 	class := worddiff.Classify(oldText, newText, plain)
 	if class == worddiff.Identical && oldMD != newMD {
 		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
 	}
-	missing := append(append([]string(nil), oldConv.missing...), newConv.missing...)
 	d := textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD), missing: missing}
 	return d, cacheable, readErr
 }

@@ -149,6 +149,10 @@ func (b *builder) writeHistory(p *archive.Page) error {
 // encodeHistory is the history file of p, the diagnostics of its diffs and
 // whether every diff was cacheable.
 func (b *builder) encodeHistory(p *archive.Page) ([]byte, []string, bool, error) {
+	if err := b.prepareHistory(p); err != nil {
+		return nil, nil, false, err
+	}
+	defer func() { b.pre = prepass{} }()
 	entries := make([]historyEntry, len(p.Revisions))
 	var missing []string
 	cacheable := true
