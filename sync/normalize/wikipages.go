@@ -2,7 +2,10 @@ package normalize
 
 import (
 	"fmt"
+	"runtime"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/wikisite/wikisite/sync/archive"
 )
@@ -109,20 +112,53 @@ type historyEntry struct {
 
 // writeHistories writes history/<file>.md for every archived page: every
 // revision, newest first, with its diff against the archived parent.
+// Encoding a history's front matter is much of the work and touches
+// nothing shared, so it runs on a worker while the next page's diffs are
+// made; the files are then cached and written in title order.
 func (b *builder) writeHistories() error {
+	docs := make([]historyDoc, 0, len(b.titles))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var err error
 	for _, title := range b.titles {
-		if err := b.writeHistory(b.pages[title]); err != nil {
-			return err
+		docs = append(docs, historyDoc{})
+		if err = b.prepareHistoryDoc(b.pages[title], &docs[len(docs)-1], &g); err != nil {
+			break
 		}
 	}
-	return nil
+	_ = g.Wait() // the workers report through their historyDoc
+	for i := range docs {
+		d := &docs[i]
+		if d.err != nil {
+			return d.err
+		}
+		if d.store {
+			b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing})
+		}
+		if err == nil || i < len(docs)-1 {
+			if werr := b.writeFile(d.rel, d.data); werr != nil {
+				return werr
+			}
+		}
+	}
+	return err
 }
 
-// writeHistory writes one page's history. The file is the same whenever
-// the page's revisions and their diffs are, so with a cache folder it is
-// read back rather than re-encoded (see historyKey).
-func (b *builder) writeHistory(p *archive.Page) error {
-	rel := "history/" + fileName(p.Title)
+// historyDoc is one history file on its way to the tree.
+type historyDoc struct {
+	rel     string
+	key     cacheKey
+	data    []byte
+	missing []string
+	store   bool  // to be put in the cache under key
+	err     error // from encoding
+}
+
+// prepareHistoryDoc fills d with p's history file, from the cache when
+// the page's revisions and diffs are the same as when it was stored (see
+// historyKey), else by computing the diffs here and encoding on g.
+func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.Group) error {
+	d.rel = "history/" + fileName(p.Title)
 	k, diffs, err := b.historyKey(p)
 	if err != nil {
 		return err
@@ -130,27 +166,30 @@ func (b *builder) writeHistory(p *archive.Page) error {
 	var cached docEntry
 	if b.conv.disk.get(k, &cached) {
 		b.report.Work.CacheHits++
-		for _, d := range diffs {
-			b.conv.disk.keep(d) // for when the next revision comes
+		for _, dk := range diffs {
+			b.conv.disk.keep(dk) // for when the next revision comes
 		}
 		b.report.Diagnostics = append(b.report.Diagnostics, cached.Missing...)
-		return b.writeFile(rel, cached.Data)
+		d.data = cached.Data
+		return nil
 	}
-	data, missing, cacheable, err := b.encodeHistory(p)
+	fm, missing, cacheable, err := b.historyFront(p)
 	if err != nil {
 		return err
 	}
-	if cacheable {
-		b.conv.disk.put(k, docEntry{Data: data, Missing: missing})
-	}
-	return b.writeFile(rel, data)
+	d.key, d.missing, d.store = k, missing, cacheable
+	g.Go(func() error {
+		d.data, d.err = encodeDoc(d.rel, fm, "")
+		return nil
+	})
+	return nil
 }
 
-// encodeHistory is the history file of p, the diagnostics of its diffs and
-// whether every diff was cacheable.
-func (b *builder) encodeHistory(p *archive.Page) ([]byte, []string, bool, error) {
+// historyFront is the front matter of p's history file, the diagnostics of
+// its diffs and whether every diff was cacheable.
+func (b *builder) historyFront(p *archive.Page) (frontMatter, []string, bool, error) {
 	if err := b.prepareHistory(p); err != nil {
-		return nil, nil, false, err
+		return frontMatter{}, nil, false, err
 	}
 	defer func() { b.pre = prepass{} }()
 	entries := make([]historyEntry, len(p.Revisions))
@@ -161,7 +200,7 @@ func (b *builder) encodeHistory(p *archive.Page) ([]byte, []string, bool, error)
 		r := &p.Revisions[i]
 		e, err := b.historyEntry(p, r, prev)
 		if err != nil {
-			return nil, nil, false, err
+			return frontMatter{}, nil, false, err
 		}
 		entries[len(entries)-1-i] = e
 		missing = append(missing, e.missing...)
@@ -175,8 +214,7 @@ func (b *builder) encodeHistory(p *archive.Page) ([]byte, []string, bool, error)
 	if last := p.Last(); last != nil {
 		fm.Date = last.Timestamp
 	}
-	data, err := encodeDoc("history/"+fileName(p.Title), fm, "")
-	return data, missing, cacheable, err
+	return fm, missing, cacheable, nil
 }
 
 func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (historyEntry, error) {
