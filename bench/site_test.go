@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wikisite/wikisite/internal/reloadtest"
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
@@ -127,7 +127,7 @@ func (b *bench) serveLatency(t *testing.T) result {
 	for i := range *runs {
 		p := (i + 1) % len(b.history)
 		marker := fmt.Sprintf("Synthetic serve marker %d xq%d", i, time.Now().UnixNano())
-		events := mustSubscribe(t, base+reloadPath)
+		events := reloadtest.Subscribe(t, base+reloadPath)
 		b.w.Edit(t, b.titles[p], NextText(p, *nRevs, marker+"."), "synthetic edit", "Synthetic user 6")
 		s := measure(t, b.w, "", func() proc {
 			start := time.Now()
@@ -162,7 +162,7 @@ func (b *bench) waitPage(tb testing.TB, base string, events <-chan string, marke
 				tb.Fatalf("rebuild failed: %s", ev)
 			}
 			if rel := findMarker(tb, filepath.Join(b.project, "public"), marker); rel != "" {
-				if body := mustGet(tb, base+"/"+rel); strings.Contains(body, marker) {
+				if body := reloadtest.MustGet(tb, base+"/"+rel); strings.Contains(body, marker) {
 					return
 				}
 			}
@@ -188,20 +188,6 @@ func findMarker(tb testing.TB, dir, marker string) string {
 	return filepath.ToSlash(found)
 }
 
-func mustGet(tb testing.TB, url string) string {
-	tb.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(body)
-}
-
 // mustServing reads serve's stdout until it says where it serves.
 func mustServing(tb testing.TB, stdout io.Reader) string {
 	tb.Helper()
@@ -214,31 +200,6 @@ func mustServing(tb testing.TB, stdout io.Reader) string {
 	}
 	tb.Fatalf("wikisite serve exited before serving: %v", sc.Err())
 	return ""
-}
-
-// mustSubscribe opens the reload stream and returns its event names; it
-// returns once the server says the stream is connected.
-func mustSubscribe(tb testing.TB, url string) <-chan string {
-	tb.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { resp.Body.Close() })
-	sc := bufio.NewScanner(resp.Body)
-	if !sc.Scan() || !strings.HasPrefix(sc.Text(), ": connected") {
-		tb.Fatalf("reload stream %s: no ': connected' line", url)
-	}
-	events := make(chan string, 16)
-	go func() {
-		defer close(events)
-		for sc.Scan() {
-			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				events <- ev
-			}
-		}
-	}()
-	return events
 }
 
 func mustFreePort(tb testing.TB) int {

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"io"
 	"net"
-	"net/http"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/wikisite/wikisite/internal/mwtest"
+	"github.com/wikisite/wikisite/internal/reloadtest"
+	"github.com/wikisite/wikisite/sync/site"
 )
 
 // lineWriter is a stdout for an in-process command that runs in another
@@ -50,20 +49,6 @@ func mustFreePort(tb testing.TB) string {
 	}
 	defer ln.Close()
 	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
-
-func mustHTTPGet(tb testing.TB, url string) string {
-	tb.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		tb.Fatalf("GET %s: %s %v", url, resp.Status, err)
-	}
-	return string(body)
 }
 
 // TestServeShowsAWikiEdit is the editor's loop: `wikisite serve
@@ -104,10 +89,10 @@ func TestServeShowsAWikiEdit(t *testing.T) {
 	}
 
 	page := url + "wiki/Server/Personas/"
-	if !strings.Contains(mustHTTPGet(t, page), "Sandra Summers") {
+	if !strings.Contains(reloadtest.MustGet(t, page), "Sandra Summers") {
 		t.Fatal("the served wiki page lacks its text")
 	}
-	reload := mustSubscribe(t, url)
+	reload := reloadtest.Subscribe(t, strings.TrimSuffix(url, "/")+site.ReloadPath)
 
 	revs := w.Revisions(t, "Server/Personas")
 	text := w.Content(t, revs[len(revs)-1].ID)
@@ -116,11 +101,11 @@ func TestServeShowsAWikiEdit(t *testing.T) {
 	w.Edit(t, "Server/Personas", text+"\n\n"+marker+"\n", "synthetic test edit", "")
 	for event := range reload {
 		t.Logf("reload stream: %.200s", event)
-		if strings.HasPrefix(event, "reload") && strings.Contains(mustHTTPGet(t, page), marker) {
+		if strings.HasPrefix(event, "reload") && strings.Contains(reloadtest.MustGet(t, page), marker) {
 			break
 		}
 	}
-	if !strings.Contains(mustHTTPGet(t, page), marker) {
+	if !strings.Contains(reloadtest.MustGet(t, page), marker) {
 		t.Fatalf("the reload stream ended before the edit was served; stderr:\n%s", stderr.buf.String())
 	}
 
@@ -132,36 +117,4 @@ func TestServeShowsAWikiEdit(t *testing.T) {
 		conn.Close()
 		t.Error("the port still accepts connections after serve returned")
 	}
-}
-
-// mustSubscribe opens the preview's reload stream and returns its events
-// ("reload 3", "failed …") once the server has acknowledged it.
-func mustSubscribe(tb testing.TB, siteURL string) <-chan string {
-	tb.Helper()
-	resp, err := http.Get(siteURL + "__wikisite/reload")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { resp.Body.Close() })
-	r := bufio.NewReader(resp.Body)
-	if first, err := r.ReadString('\n'); err != nil || first != ": connected\n" {
-		tb.Fatalf("reload stream starts with %q, %v", first, err)
-	}
-	events := make(chan string, 16)
-	go func() {
-		defer close(events)
-		var name string
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			if v, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "event: "); ok {
-				name = v
-			} else if v, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "data: "); ok {
-				events <- name + " " + v
-			}
-		}
-	}()
-	return events
 }

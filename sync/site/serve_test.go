@@ -1,19 +1,18 @@
 package site
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/wikisite/wikisite/internal/reloadtest"
 )
 
 // preview is a Serve running in the background for a test.
@@ -59,60 +58,6 @@ func (p *preview) stop(tb testing.TB) error {
 		close(p.done)
 	}
 	return err
-}
-
-func mustGet(tb testing.TB, url string) string {
-	tb.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		tb.Fatalf("GET %s: %s\n%s", url, resp.Status, body)
-	}
-	return string(body)
-}
-
-// events subscribes to the reload stream and returns its events as
-// "name data" strings; it returns once the server has acknowledged the
-// subscription, so later rebuilds are sure to be seen.
-func events(tb testing.TB, siteURL string) <-chan string {
-	tb.Helper()
-	resp, err := http.Get(strings.TrimSuffix(siteURL, "/") + ReloadPath)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { resp.Body.Close() })
-	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
-		tb.Fatalf("reload endpoint answers %s, want text/event-stream", ct)
-	}
-	lines := bufio.NewReader(resp.Body)
-	if first, err := lines.ReadString('\n'); err != nil || first != ": connected\n" {
-		tb.Fatalf("reload stream starts with %q, %v", first, err)
-	}
-	out := make(chan string, 16)
-	go func() {
-		defer close(out)
-		var name string
-		for {
-			line, err := lines.ReadString('\n')
-			if err != nil {
-				return
-			}
-			line = strings.TrimSuffix(line, "\n")
-			if v, ok := strings.CutPrefix(line, "event: "); ok {
-				name = v
-			} else if v, ok := strings.CutPrefix(line, "data: "); ok {
-				out <- name + " " + v
-			}
-		}
-	}()
-	return out
 }
 
 // until reads reload events until ok holds for one, and returns it; the
@@ -246,4 +191,15 @@ func TestInjectReload(t *testing.T) {
 			}
 		})
 	}
+}
+
+// events subscribes to the preview's reload stream.
+func events(tb testing.TB, siteURL string) <-chan string {
+	tb.Helper()
+	return reloadtest.Subscribe(tb, strings.TrimSuffix(siteURL, "/")+ReloadPath)
+}
+
+func mustGet(tb testing.TB, url string) string {
+	tb.Helper()
+	return reloadtest.MustGet(tb, url)
 }
