@@ -52,6 +52,20 @@ type Wiki struct {
 	// Shortcodes maps a template name (without the "Template:" prefix) to the
 	// Hugo shortcode that renders it instead of the template's own wikitext.
 	Shortcodes map[string]string
+	// PlaceholderRevisions are archived revision ids that are not the wiki's
+	// own (a reconstructed history may have to invent one): the site shows
+	// them but never links them to the wiki.
+	PlaceholderRevisions []int64
+}
+
+// Placeholder reports whether id is one of PlaceholderRevisions.
+func (w Wiki) Placeholder(id int64) bool {
+	for _, p := range w.PlaceholderRevisions {
+		if p == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Meeting is one [[params.meetings]] entry: a version of the document.
@@ -85,6 +99,7 @@ type wikiShape struct {
 	Pages      []string          `toml:"pages"`
 	UserAgent  string            `toml:"user_agent"`
 	Shortcodes map[string]string `toml:"shortcodes"`
+	Placeholder []int64          `toml:"placeholder_revisions"`
 }
 
 type meetingShape struct {
@@ -135,7 +150,7 @@ func rejectUnknown(name string, md toml.MetaData, lines lineIndex) error {
 			if len(key) >= 4 && key[1] == "wiki" && key[2] == "shortcodes" {
 				continue
 			}
-			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, user_agent, shortcodes under params.wiki; date, title, minutes under params.meetings)",
+			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, user_agent, shortcodes, placeholder_revisions under params.wiki; date, title, minutes under params.meetings)",
 				name, lines.of(key...), key.String())
 		}
 	}
@@ -178,6 +193,7 @@ func (cfg *Config) fillWiki(name string, md toml.MetaData, lines lineIndex, w *w
 		cfg.Wiki.UserAgent = w.UserAgent
 	}
 	cfg.Wiki.Shortcodes = w.Shortcodes
+	cfg.Wiki.PlaceholderRevisions = w.Placeholder
 	for tmpl, sc := range w.Shortcodes {
 		if !validShortcodeName(sc) {
 			return fmt.Errorf("%s:%d: params.wiki.shortcodes.%q: %q is not a shortcode name (letters, digits, - and _)", name, line("shortcodes", tmpl), tmpl, sc)

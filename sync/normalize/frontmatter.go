@@ -28,7 +28,8 @@ type source struct {
 	Revision  int64     `toml:"revision"`
 	Author    string    `toml:"author"`
 	Timestamp time.Time `toml:"timestamp"`
-	WikiURL   string    `toml:"wiki_url"`
+	WikiURL   string    `toml:"wiki_url"` // "" for a placeholder revision
+	PageURL   string    `toml:"page_url"` // the page itself on the wiki
 }
 
 // writeDoc writes one content file: TOML front matter between "+++" fences,

@@ -29,15 +29,19 @@ func titleParam(title string) string {
 	return strings.NewReplacer("%2F", "/", "%3A", ":").Replace(s)
 }
 
-// revisionURL links one revision on the wiki.
+// revisionURL links one revision on the wiki; "" for a placeholder id,
+// which names no revision there.
 func revisionURL(w config.Wiki, title string, id int64) string {
+	if w.Placeholder(id) {
+		return ""
+	}
 	return w.IndexURL() + "?title=" + titleParam(title) + "&oldid=" + strconv.FormatInt(id, 10)
 }
 
 // diffURL links the wiki's diff of a revision against parent; "" when
-// there is no parent.
+// there is no parent or either id is a placeholder.
 func diffURL(w config.Wiki, title string, id, parent int64) string {
-	if parent == 0 {
+	if parent == 0 || w.Placeholder(id) || w.Placeholder(parent) {
 		return ""
 	}
 	return w.IndexURL() + "?title=" + titleParam(title) + "&diff=" + strconv.FormatInt(id, 10) + "&oldid=" + strconv.FormatInt(parent, 10)

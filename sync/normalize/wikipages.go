@@ -80,7 +80,8 @@ func (b *builder) diagnostics(title string, r *archive.Revision, c converted) []
 }
 
 func (b *builder) source(title string, r *archive.Revision) *source {
-	return &source{Page: title, Revision: r.ID, Author: r.User, Timestamp: r.Timestamp, WikiURL: revisionURL(b.cfg.Wiki, title, r.ID)}
+	return &source{Page: title, Revision: r.ID, Author: r.User, Timestamp: r.Timestamp,
+		WikiURL: revisionURL(b.cfg.Wiki, title, r.ID), PageURL: b.articleURL(title)}
 }
 
 func (b *builder) articleURL(title string) string {
