@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,8 +53,10 @@ func settingKey(b *builder) cacheKey {
 		shortcodes = append(shortcodes, tmpl+"\x00"+sc)
 	}
 	sort.Strings(shortcodes)
+	// Placeholder ids change which URLs history entries carry.
+	placeholders := fmt.Sprint(b.cfg.Wiki.PlaceholderRevisions)
 	return newKey([]byte(codeVersion()), []byte(articleBase(b.cfg.Wiki)),
-		[]byte(strings.Join(shortcodes, "\n")), []byte(strings.Join(b.titles, "\n")))
+		[]byte(strings.Join(shortcodes, "\n")), []byte(strings.Join(b.titles, "\n")), []byte(placeholders))
 }
 
 // templateState is the key of the template revisions current at at: each
