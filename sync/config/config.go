@@ -95,11 +95,11 @@ type fileShape struct {
 }
 
 type wikiShape struct {
-	API        string            `toml:"api"`
-	Pages      []string          `toml:"pages"`
-	UserAgent  string            `toml:"user_agent"`
-	Shortcodes map[string]string `toml:"shortcodes"`
-	Placeholder []int64          `toml:"placeholder_revisions"`
+	API         string            `toml:"api"`
+	Pages       []string          `toml:"pages"`
+	UserAgent   string            `toml:"user_agent"`
+	Shortcodes  map[string]string `toml:"shortcodes"`
+	Placeholder []int64           `toml:"placeholder_revisions"`
 }
 
 type meetingShape struct {
