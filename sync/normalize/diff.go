@@ -24,12 +24,13 @@ type span struct {
 
 // diffBlocks diffs two converted texts and trims long unchanged runs to
 // contextLines lines on each side of a change, so a one-word edit in a long
-// page stays a short diff. Identical texts give no blocks.
+// page stays a short diff. Identical texts give no blocks. Shortcode lines
+// are diffed as readable() shows them.
 func diffBlocks(old, new string) []block {
 	if old == new {
 		return nil
 	}
-	return trim(worddiff.Lines(old, new), contextLines)
+	return trim(worddiff.Lines(readable(old), readable(new)), contextLines)
 }
 
 // trim converts blocks, replacing the middle of long Same blocks with an
