@@ -6,7 +6,7 @@
 # sudo when not run as root.
 set -euo pipefail
 
-packages=(mediawiki php-sqlite3 php-cli chromium pandoc hugo git-mediawiki python3-mwclient nodejs npm make)
+packages=(mediawiki php-sqlite3 php-cli chromium fonts-liberation pandoc hugo git-mediawiki python3-mwclient nodejs npm make)
 
 missing=()
 for p in "${packages[@]}"; do
