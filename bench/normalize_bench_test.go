@@ -53,15 +53,7 @@ func mustArchive(tb testing.TB, pages, revs int) (*archive.Store, []Page) {
 // BenchmarkNormalize rewrites content/ from a -pages × -revs archive: the
 // part of `wikisite build` before Hugo, in process for `-cpuprofile`.
 func BenchmarkNormalize(b *testing.B) {
-	store, h := mustArchive(b, *nPages, *nRevs)
-	titles := make([]string, len(h))
-	for i, p := range h {
-		titles[i] = p.Title
-	}
-	cfg, err := config.Parse("bench.toml", []byte(projectConfig("", "http://127.0.0.1:1/api.php", titles, *nRevs)))
-	if err != nil {
-		b.Fatal(err)
-	}
+	store, cfg := mustNormalizeInput(b)
 	dir := filepath.Join(b.TempDir(), "content")
 	for b.Loop() {
 		rep, err := normalize.Write(context.Background(), normalize.Options{Config: cfg, Store: store, ContentDir: dir})
@@ -72,4 +64,20 @@ func BenchmarkNormalize(b *testing.B) {
 			b.Fatal("normalize wrote no wiki pages")
 		}
 	}
+}
+
+// mustNormalizeInput makes the synthetic -pages × -revs archive and a
+// configuration that mirrors its pages, for the normalize benchmarks.
+func mustNormalizeInput(b *testing.B) (*archive.Store, *config.Config) {
+	b.Helper()
+	store, h := mustArchive(b, *nPages, *nRevs)
+	titles := make([]string, len(h))
+	for i, p := range h {
+		titles[i] = p.Title
+	}
+	cfg, err := config.Parse("bench.toml", []byte(projectConfig("", "http://127.0.0.1:1/api.php", titles, *nRevs)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return store, cfg
 }

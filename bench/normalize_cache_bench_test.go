@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/normalize"
 )
 
@@ -14,15 +13,7 @@ import (
 // costs), "warm" from the cache the previous run left (a rebuild with no
 // new revision; one new revision adds one conversion and one diff).
 func BenchmarkNormalizeCache(b *testing.B) {
-	store, h := mustArchive(b, *nPages, *nRevs)
-	titles := make([]string, len(h))
-	for i, p := range h {
-		titles[i] = p.Title
-	}
-	cfg, err := config.Parse("bench.toml", []byte(projectConfig("", "http://127.0.0.1:1/api.php", titles, *nRevs)))
-	if err != nil {
-		b.Fatal(err)
-	}
+	store, cfg := mustNormalizeInput(b)
 	for _, warm := range []bool{false, true} {
 		name := map[bool]string{false: "cold", true: "warm"}[warm]
 		b.Run(name, func(b *testing.B) {
