@@ -5,42 +5,17 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // maxNameBytes keeps folder names well under the 255-byte limit of common
 // file systems even after percent-encoding, which can triple a title.
 const maxNameBytes = 150
 
-// Canonical returns a title in the form the wiki reports it: underscores as
-// spaces, runs of spaces folded, trimmed, and the first letter of the title
-// (and of the part after a namespace prefix) upper-case, as on wikis with
-// $wgCapitalLinks (MediaWiki's default).
-func Canonical(title string) string {
-	title = strings.Join(strings.Fields(strings.ReplaceAll(title, "_", " ")), " ")
-	if ns, rest, ok := strings.Cut(title, ":"); ok && isNamespace(ns) {
-		return upperFirst(strings.TrimSpace(ns)) + ":" + upperFirst(strings.TrimSpace(rest))
-	}
-	return upperFirst(title)
-}
-
-func isNamespace(prefix string) bool {
-	switch strings.ToLower(strings.TrimSpace(prefix)) {
-	case "talk", "user", "user talk", "project", "file", "image", "mediawiki", "template",
-		"template talk", "help", "category", "module":
-		return true
-	}
-	return false
-}
-
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError || unicode.IsUpper(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
+// Canonical returns a title in the form the wiki reports it (see
+// sync/pagename, which the converter shares).
+func Canonical(title string) string { return pagename.Canonical(title) }
 
 // PathName turns a title into a single folder name that cannot escape the
 // archive and that no other title maps to: spaces become "_" (the wiki treats

@@ -23,7 +23,9 @@ type builder struct {
 	pages  map[string]*archive.Page // by canonical title
 	texts  map[textKey]string
 	conv   *converter
-	pre    prepass // results computed ahead for the history being written
+	// diffsAhead holds the diffs computed ahead for the history being
+	// written (see prefetchHistory).
+	diffsAhead map[cacheKey]textDiff
 
 	primary  string   // the configured page the personas come from
 	stages   []stage  // one per meeting, then the latest
@@ -39,7 +41,8 @@ type textKey struct {
 
 func newBuilder(ctx context.Context, opts Options, out string) (*builder, error) {
 	b := &builder{ctx: ctx, opts: opts, cfg: opts.Config, out: out,
-		pages: map[string]*archive.Page{}, texts: map[textKey]string{}}
+		pages: map[string]*archive.Page{}, texts: map[textKey]string{},
+		diffsAhead: map[cacheKey]textDiff{}}
 	titles, err := opts.Store.Titles()
 	if err != nil {
 		return nil, fmt.Errorf("normalize: %w", err)

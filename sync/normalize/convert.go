@@ -1,11 +1,11 @@
 package normalize
 
 import (
-	"fmt"
-	"sync"
+	"runtime"
 	"time"
 
-	"github.com/wikisite/wikisite/sync/archive"
+	"golang.org/x/sync/errgroup"
+
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
@@ -22,14 +22,31 @@ import (
 type converter struct {
 	b    *builder
 	keys *cacheKeys
+	sets *templateSets
 	disk *diskCache
-	md   map[cacheKey]converted
-	// plain holds plain texts, which are cheap to keep and asked for
-	// again by every persona field that did not change.
-	plain map[cacheKey]string
+	memo map[cacheKey]converted
+	// ahead holds results computed on every core by prefetch, for get
+	// to take instead of computing them one by one.
+	ahead map[cacheKey]converted
+}
+
+// kind is what a conversion makes of wikitext.
+type kind uint8
+
+const (
+	markdownKind kind = iota // Markdown for a page body (wikitext.Convert)
+	plainKind                // what a reader sees (wikitext.PlainText)
+)
+
+func (k kind) String() string {
+	if k == plainKind {
+		return "plain"
+	}
+	return "markdown"
 }
 
 // converted is a conversion's output plus the template lookups that failed.
+// For plainKind, Markdown holds the plain text and the rest is empty.
 type converted struct {
 	wikitext.Result
 	missing     []string
@@ -37,21 +54,30 @@ type converted struct {
 }
 
 func newConverter(b *builder) *converter {
-	return &converter{b: b, keys: newCacheKeys(b), disk: newDiskCache(b.opts.CacheDir),
-		md: map[cacheKey]converted{}, plain: map[cacheKey]string{}}
+	return &converter{b: b, keys: newCacheKeys(b), sets: newTemplateSets(b), disk: newDiskCache(b.opts.CacheDir),
+		memo: map[cacheKey]converted{}, ahead: map[cacheKey]converted{}}
 }
 
-// convert returns src as Markdown with templates as they stood at at.
-func (c *converter) convert(src string, at time.Time) (converted, error) {
-	return c.convertFor(src, at, true)
+// markdown returns src as Markdown with templates as they stood at at.
+func (c *converter) markdown(src string, at time.Time) (string, error) {
+	r, err := c.get(markdownKind, src, at, true)
+	return r.Markdown, err
 }
 
-// convertFor is convert that keeps the result for the next Write only if
+// plainText returns what a reader sees of src, for front matter values and
+// for telling markup-only edits from real ones.
+func (c *converter) plainText(src string, at time.Time) (string, error) {
+	r, err := c.get(plainKind, src, at, true)
+	return r.Markdown, err
+}
+
+// get returns the conversion of src at at, from memory, the cache folder,
+// prefetch or computed now. It keeps the result for the next Write only if
 // persist: the conversions behind the history's diffs are needed again
 // only when a diff is, and a diff is itself cached.
-func (c *converter) convertFor(src string, at time.Time, persist bool) (converted, error) {
-	k := c.keys.of("markdown", src, at)
-	if r, ok := c.md[k]; ok {
+func (c *converter) get(kd kind, src string, at time.Time, persist bool) (converted, error) {
+	k := c.keys.of(kd.String(), src, at)
+	if r, ok := c.memo[k]; ok {
 		if persist && !c.disk.has(k) {
 			c.disk.put(k, entryOf(r))
 		}
@@ -61,23 +87,26 @@ func (c *converter) convertFor(src string, at time.Time, persist bool) (converte
 	if c.disk.get(k, &e) {
 		c.b.report.Work.CacheHits++
 		r := e.converted()
-		c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
-		c.md[k] = r
+		c.report(kd, r)
+		c.memo[k] = r
 		return r, nil
 	}
-	pc, ok := c.b.pre.md[k]
+	r, ok := c.ahead[k]
 	if !ok {
-		pc = c.computeConv(src, at, nil)
+		tpl, err := c.sets.at(at)
+		if err != nil {
+			return converted{}, err
+		}
+		r = c.compute(kd, src, at, tpl)
 	}
-	c.b.report.Work.Conversions++
-	if pc.err != nil {
-		return converted{}, pc.err
+	if kd == plainKind {
+		c.b.report.Work.PlainTexts++
+	} else {
+		c.b.report.Work.Conversions++
 	}
-	r := pc.r
-	// Reported once per distinct conversion; Write sorts and dedupes.
-	c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
+	c.report(kd, r)
 	if !r.uncacheable {
-		c.md[k] = r
+		c.memo[k] = r
 		if persist {
 			c.disk.put(k, entryOf(r))
 		}
@@ -85,104 +114,92 @@ func (c *converter) convertFor(src string, at time.Time, persist bool) (converte
 	return r, nil
 }
 
-// markdown is convert without the details, for sections and fragments.
-func (c *converter) markdown(src string, at time.Time) (string, error) {
-	r, err := c.convert(src, at)
-	return r.Markdown, err
+// report adds a Markdown conversion's failed template lookups to the
+// report, once per distinct conversion (Write sorts and dedupes); plain
+// texts are of the same fragments and would only repeat them.
+func (c *converter) report(kd kind, r converted) {
+	if kd == markdownKind {
+		c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
+	}
 }
 
-// plainText returns what a reader sees of src, for front matter values and
-// for telling markup-only edits from real ones.
-func (c *converter) plainText(src string, at time.Time) (string, error) {
-	s, _, err := c.plainTextFor(src, at, true)
-	return s, err
-}
-
-// plainTextFor is plainText that keeps the result for the next Write only
-// if persist (as convertFor), and says whether it was cacheable.
-func (c *converter) plainTextFor(src string, at time.Time, persist bool) (string, bool, error) {
-	k := c.keys.of("plain", src, at)
-	if s, ok := c.plain[k]; ok {
-		if persist && !c.disk.has(k) {
-			c.disk.put(k, s)
-		}
-		return s, true, nil
-	}
-	var s string
-	if c.disk.get(k, &s) {
-		c.b.report.Work.CacheHits++
-		c.plain[k] = s
-		return s, true, nil
-	}
-	pp, ok := c.b.pre.plain[k]
-	if !ok {
-		pp = c.computePlain(src, at, nil)
-	}
-	c.b.report.Work.PlainTexts++
-	if pp.err != nil {
-		return "", false, pp.err
-	}
-	s = pp.s
-	if !pp.uncacheable {
-		c.plain[k] = s
-		if persist {
-			c.disk.put(k, s)
-		}
-	}
-	return s, !pp.uncacheable, nil
-}
-
-func (c *converter) options(ts *templateSource) wikitext.Options {
-	return wikitext.Options{
+// compute converts src with the pages tpl holds. It is a pure function
+// of its arguments (the builder's maps are only read), so it runs on any
+// goroutine.
+func (c *converter) compute(kd kind, src string, at time.Time, tpl map[string]string) converted {
+	opts := wikitext.Options{
 		Shortcodes: c.b.cfg.Wiki.Shortcodes,
-		Templates:  ts,
+		Templates:  tpl,
 		Link:       c.b.link,
 		WikiURL:    articleBase(c.b.cfg.Wiki),
 	}
+	var r converted
+	var looked wikitext.Lookups
+	if kd == plainKind {
+		p := wikitext.Plain(src, opts)
+		r.Markdown, looked = p.Text, p.Lookups
+	} else {
+		r.Result = wikitext.Convert(src, opts)
+		looked, r.Lookups = r.Lookups, wikitext.Lookups{}
+	}
+	for _, t := range looked.Pages {
+		r.uncacheable = r.uncacheable || !isTemplate(t)
+	}
+	for _, t := range looked.Missing {
+		r.missing = append(r.missing, c.sets.why(t, at))
+	}
+	return r
 }
 
-// templateSource serves archived pages as they stood at one time. A page
-// that did not exist yet is not found, as MediaWiki would show a red link;
-// the lookup is recorded so the caller can report it.
-type templateSource struct {
-	b           *builder
-	at          time.Time
-	missing     []string
-	uncacheable bool
-	err         error       // the first read error; Convert cannot return one
-	mu          *sync.Mutex // when not nil, guards b.texts (see prepass)
+// request is one conversion a step is about to ask get for.
+type request struct {
+	kind kind
+	src  string
+	at   time.Time
 }
 
-// Template implements wikitext.TemplateSource.
-func (ts *templateSource) Template(title string) (string, bool) {
-	title = archive.Canonical(title)
-	if !isTemplate(title) {
-		ts.uncacheable = true
+// prefetch computes, on every core, the requests that neither memory nor
+// the cache folder holds, so that the get calls that follow find them.
+// The template sets are read from the archive first, here, so the
+// conversions themselves read nothing and share nothing.
+func (c *converter) prefetch(reqs []request) error {
+	type job struct {
+		k   cacheKey
+		req request
+		tpl map[string]string
 	}
-	p := ts.b.page(title)
-	if p == nil {
-		ts.missing = append(ts.missing, fmt.Sprintf("template %q is not archived", title))
-		return "", false
-	}
-	r := p.At(ts.at)
-	if r == nil {
-		ts.missing = append(ts.missing, fmt.Sprintf("template %q did not exist yet at %s", title, ts.at.Format(time.RFC3339)))
-		return "", false
-	}
-	if r.TextHidden {
-		ts.missing = append(ts.missing, fmt.Sprintf("template %q revision %d is hidden", title, r.ID))
-		return "", false
-	}
-	if ts.mu != nil {
-		ts.mu.Lock()
-		defer ts.mu.Unlock()
-	}
-	text, err := ts.b.text(p.Title, r)
-	if err != nil {
-		if ts.err == nil {
-			ts.err = err
+	var jobs []job
+	seen := map[cacheKey]bool{}
+	for _, q := range reqs {
+		k := c.keys.of(q.kind.String(), q.src, q.at)
+		if _, ok := c.memo[k]; ok || seen[k] || c.disk.loaded[k] != nil {
+			continue
 		}
-		return "", false
+		seen[k] = true
+		tpl, err := c.sets.at(q.at)
+		if err != nil {
+			return err
+		}
+		jobs = append(jobs, job{k, q, tpl})
 	}
-	return text, true
+	out := parallelMap(jobs, func(j job) converted { return c.compute(j.req.kind, j.req.src, j.req.at, j.tpl) })
+	for i, j := range jobs {
+		c.ahead[j.k] = out[i]
+	}
+	return nil
+}
+
+// parallelMap applies f to every element of in on every core.
+func parallelMap[T, R any](in []T, f func(T) R) []R {
+	out := make([]R, len(in))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, x := range in {
+		g.Go(func() error {
+			out[i] = f(x)
+			return nil
+		})
+	}
+	g.Wait()
+	return out
 }

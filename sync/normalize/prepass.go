@@ -1,93 +1,27 @@
 package normalize
 
 import (
-	"runtime"
-	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/wikitext"
 	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
-// prepass holds results computed ahead, on every core, for one page's
-// history: its conversions, plain texts and diffs. They are pure functions
-// of their inputs, so computing them early changes nothing; the serial
-// pass still decides, as before, what it needs and what the caches
-// already hold, and takes a result from here only where it would have
-// computed it. So Work counts, diagnostics and their order stay as they
-// were, and a result computed here but never asked for is only lost time.
-type prepass struct {
-	md    map[cacheKey]preConv
-	plain map[cacheKey]prePlain
-	diffs map[cacheKey]preDiff // by diff key
-}
-
-// preConv is a conversion with what its template lookups found.
-type preConv struct {
-	r   converted
-	err error
-}
-
-type prePlain struct {
-	s           string
-	uncacheable bool
-	err         error
-}
-
-// preDiff is computeDiff's own work for one revision pair: the class,
-// the blocks, and the texts Classify asked the plain text of, in order,
-// so the serial pass can ask for them too and count them the same.
-type preDiff struct {
-	class  worddiff.Class
-	blocks []block
-	asked  []string
-}
-
-// pair is one revision and the one it is diffed against.
+// pair is one revision's text and the one it is diffed against.
 type pair struct {
 	key              cacheKey
 	oldText, newText string
 	oldAt, newAt     time.Time
-	// The keys of the texts' conversions and of their plain texts (both
-	// at newAt, as computeDiff asks for them).
-	oldMD, newMD, oldPlain, newPlain cacheKey
 }
 
-// prepareHistory fills b.pre for p's diffs that neither cache holds. The
-// texts are read and the keys made here, serially, as the serial pass
-// would; the workers then touch no map of the builder or converter except
-// to read archived texts under a lock.
-func (b *builder) prepareHistory(p *archive.Page) error {
-	c := b.conv
-	pre := &prepass{md: map[cacheKey]preConv{}, plain: map[cacheKey]prePlain{}, diffs: map[cacheKey]preDiff{}}
-	type convJob struct {
-		k     cacheKey
-		src   string
-		at    time.Time
-		plain bool
-	}
-	var jobs []convJob
-	seen := map[cacheKey]bool{}
-	need := func(k cacheKey, src string, at time.Time, plain bool) {
-		if seen[k] || c.disk.loaded[k] != nil {
-			return
-		}
-		seen[k] = true
-		if plain {
-			if s, ok := c.plain[k]; ok {
-				pre.plain[k] = prePlain{s: s}
-				return
-			}
-		} else if r, ok := c.md[k]; ok {
-			pre.md[k] = preConv{r: r}
-			return
-		}
-		jobs = append(jobs, convJob{k, src, at, plain})
-	}
+// prefetchHistory computes p's diffs that the cache folder lacks ahead,
+// on every core: first every conversion they need, each once, then the
+// diffs themselves, a plain parallel map over the revisions. The serial
+// pass that follows (historyFront) asks for the same results in order and
+// finds them computed; the counts and diagnostics are the serial pass's.
+func (b *builder) prefetchHistory(p *archive.Page) error {
 	var pairs []pair
+	var reqs []request
 	var prev *archive.Revision
 	for i := range p.Revisions {
 		r := &p.Revisions[i]
@@ -102,116 +36,66 @@ func (b *builder) prepareHistory(p *archive.Page) error {
 		if err != nil {
 			return err
 		}
-		oldAt := timeOf(prev)
+		pr := pair{oldText: oldText, newText: newText, oldAt: timeOf(prev), newAt: r.Timestamp}
 		prev = r
-		k := c.keys.diff(oldText, newText, oldAt, r.Timestamp)
-		if c.disk.loaded[k] != nil {
+		pr.key = b.conv.keys.diff(oldText, newText, pr.oldAt, pr.newAt)
+		if b.conv.disk.loaded[pr.key] != nil {
 			continue
 		}
-		pr := pair{key: k, oldText: oldText, newText: newText, oldAt: oldAt, newAt: r.Timestamp,
-			oldMD: c.keys.of("markdown", oldText, oldAt), newMD: c.keys.of("markdown", newText, r.Timestamp)}
-		need(pr.oldMD, oldText, oldAt, false)
-		need(pr.newMD, newText, r.Timestamp, false)
-		if oldText != newText {
-			pr.oldPlain, pr.newPlain = c.keys.of("plain", oldText, r.Timestamp), c.keys.of("plain", newText, r.Timestamp)
-			need(pr.oldPlain, oldText, r.Timestamp, true)
-			need(pr.newPlain, newText, r.Timestamp, true)
-		}
 		pairs = append(pairs, pr)
+		reqs = append(reqs, pr.requests()...)
 	}
-	var mu sync.Mutex // guards b.texts, read by template lookups
-	convs := make([]preConv, len(jobs))
-	plains := make([]prePlain, len(jobs))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		g.Go(func() error {
-			if j.plain {
-				plains[i] = c.computePlain(j.src, j.at, &mu)
-			} else {
-				convs[i] = c.computeConv(j.src, j.at, &mu)
-			}
-			return nil
-		})
+	if err := b.conv.prefetch(reqs); err != nil {
+		return err
 	}
-	g.Wait()
-	for i, j := range jobs {
-		if j.plain {
-			pre.plain[j.k] = plains[i]
-		} else {
-			pre.md[j.k] = convs[i]
-		}
-	}
-	diffs := make([]*preDiff, len(pairs))
-	for i, pr := range pairs {
-		g.Go(func() error {
-			diffs[i] = pre.diff(pr)
-			return nil
-		})
-	}
-	g.Wait()
+	diffs := parallelMap(pairs, func(pr pair) *textDiff { return b.conv.aheadDiff(pr) })
 	for i, pr := range pairs {
 		if diffs[i] != nil {
-			pre.diffs[pr.key] = *diffs[i]
+			b.diffsAhead[pr.key] = *diffs[i]
 		}
 	}
-	b.pre = *pre
 	return nil
 }
 
-// diff is computeDiff's pure part for pr, or nil when an input was not
-// computed ahead (it is in the disk cache, or failed): then the serial
-// pass computes the diff as it always did. The maps are only read here.
-func (pre *prepass) diff(pr pair) *preDiff {
-	oldConv, ok1 := pre.md[pr.oldMD]
-	newConv, ok2 := pre.md[pr.newMD]
-	if !ok1 || !ok2 || oldConv.err != nil || newConv.err != nil {
-		return nil
+// requests are the conversions the diff of pr asks for, in the order
+// computeDiff asks: both texts as Markdown, each at its own time, and,
+// when the wikitext changed in more than whitespace, both plain texts at
+// the new time, to tell a markup-only edit.
+func (pr pair) requests() []request {
+	out := []request{{markdownKind, pr.oldText, pr.oldAt}, {markdownKind, pr.newText, pr.newAt}}
+	if worddiff.Classify(pr.oldText, pr.newText, nil) == worddiff.Substantive {
+		out = append(out, request{plainKind, pr.oldText, pr.newAt}, request{plainKind, pr.newText, pr.newAt})
 	}
-	d := &preDiff{}
-	failed := false
-	plain := func(s string) string {
-		d.asked = append(d.asked, s)
-		k := pr.newPlain
-		if s == pr.oldText {
-			k = pr.oldPlain
-		}
-		pl, ok := pre.plain[k]
-		if !ok || pl.err != nil {
-			failed = true
-		}
-		return pl.s
-	}
-	oldMD, newMD := oldConv.r.Markdown, newConv.r.Markdown
-	d.class = worddiff.Classify(pr.oldText, pr.newText, plain)
-	if failed {
-		return nil
-	}
-	if d.class == worddiff.Identical && oldMD != newMD {
-		d.class = worddiff.Classify(oldMD, newMD, nil)
-	}
-	d.blocks = diffBlocks(oldMD, newMD)
-	return d
+	return out
 }
 
-// computeConv runs wikitext.Convert; it touches no cache, so it may run
-// on any goroutine (mu guards the archived texts templates read).
-func (c *converter) computeConv(src string, at time.Time, mu *sync.Mutex) preConv {
-	ts := &templateSource{b: c.b, at: at, mu: mu}
-	r := converted{Result: wikitext.Convert(src, c.options(ts))}
-	if ts.err != nil {
-		return preConv{err: ts.err}
+// aheadDiff is the class and blocks of pr from conversions prefetch
+// computed, or nil when one of them was not (it is in memory or in the
+// cache folder): then computeDiff makes the diff as it comes. It only
+// reads the converter's maps.
+func (c *converter) aheadDiff(pr pair) *textDiff {
+	var convs []converted
+	for _, q := range pr.requests() {
+		r, ok := c.ahead[c.keys.of(q.kind.String(), q.src, q.at)]
+		if !ok {
+			return nil
+		}
+		convs = append(convs, r)
 	}
-	r.missing, r.uncacheable = ts.missing, ts.uncacheable
-	return preConv{r: r}
+	d := diffOf(pr.oldText, pr.newText, convs)
+	return &d
 }
 
-// computePlain is computeConv for wikitext.PlainText.
-func (c *converter) computePlain(src string, at time.Time, mu *sync.Mutex) prePlain {
-	ts := &templateSource{b: c.b, at: at, mu: mu}
-	s := wikitext.PlainText(src, c.options(ts))
-	if ts.err != nil {
-		return prePlain{err: ts.err}
+// diffOf is the diff of two wikitexts given their conversions, as listed
+// by pair.requests: the class of the change and the Markdown's blocks.
+func diffOf(oldText, newText string, convs []converted) textDiff {
+	oldMD, newMD := convs[0].Markdown, convs[1].Markdown
+	class := worddiff.Classify(oldText, newText, nil)
+	if class == worddiff.Substantive && worddiff.Classify(convs[2].Markdown, convs[3].Markdown, nil) != worddiff.Substantive {
+		class = worddiff.MarkupOnly
 	}
-	return prePlain{s: s, uncacheable: ts.uncacheable}
+	if class == worddiff.Identical && oldMD != newMD {
+		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
+	}
+	return textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD)}
 }

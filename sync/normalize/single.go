@@ -43,7 +43,7 @@ func (c *Converter) Revision(title string, id int64) (wikitext.Result, error) {
 	if err != nil {
 		return wikitext.Result{}, err
 	}
-	conv, err := c.b.conv.convert(text, r.Timestamp)
+	conv, err := c.b.conv.get(markdownKind, text, r.Timestamp, true)
 	if err != nil {
 		return wikitext.Result{}, err
 	}

@@ -2,8 +2,6 @@ package normalize
 
 import (
 	"time"
-
-	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
 // textDiff is a diff of two wikitexts' conversions and its class.
@@ -39,44 +37,33 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 }
 
 // computeDiff is diff without the disk cache; it also says whether every
-// conversion it used was cacheable. The class and blocks come from the
-// prepass when it computed them for k; the conversions and plain texts are
-// still asked for, in the same order, so counts and diagnostics do not
-// depend on it.
+// conversion it used was cacheable. The class and blocks come from
+// prefetchHistory when it computed them for k; the conversions are still
+// asked for, in the same order, so counts and diagnostics do not depend
+// on it.
 func (b *builder) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
-	oldConv, err := b.conv.convertFor(oldText, oldAt, false)
-	if err != nil {
-		return textDiff{}, false, err
-	}
-	newConv, err := b.conv.convertFor(newText, newAt, false)
-	if err != nil {
-		return textDiff{}, false, err
+	pr := pair{key: k, oldText: oldText, newText: newText, oldAt: oldAt, newAt: newAt}
+	var convs []converted
+	cacheable := true
+	var missing []string
+	for _, q := range pr.requests() {
+		r, err := b.conv.get(q.kind, q.src, q.at, false)
+		if err != nil {
+			return textDiff{}, false, err
+		}
+		if q.kind == markdownKind {
+			missing = append(missing, r.missing...)
+		}
+		cacheable = cacheable && !r.uncacheable
+		convs = append(convs, r)
 	}
 	b.report.Work.Diffs++
-	cacheable := !oldConv.uncacheable && !newConv.uncacheable
-	var readErr error
-	plain := func(s string) string {
-		t, ok, err := b.conv.plainTextFor(s, newAt, false)
-		if err != nil && readErr == nil {
-			readErr = err
-		}
-		cacheable = cacheable && ok
-		return t
+	d, ok := b.diffsAhead[k]
+	if !ok {
+		d = diffOf(oldText, newText, convs)
 	}
-	missing := append(append([]string(nil), oldConv.missing...), newConv.missing...)
-	if pd, ok := b.pre.diffs[k]; ok {
-		for _, s := range pd.asked {
-			plain(s)
-		}
-		return textDiff{class: className(pd.class), blocks: pd.blocks, missing: missing}, cacheable, readErr
-	}
-	oldMD, newMD := oldConv.Markdown, newConv.Markdown
-	class := worddiff.Classify(oldText, newText, plain)
-	if class == worddiff.Identical && oldMD != newMD {
-		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
-	}
-	d := textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD), missing: missing}
-	return d, cacheable, readErr
+	d.missing = missing
+	return d, cacheable, nil
 }
 
 // diffEntry is a textDiff as stored on disk. gob sends no zero values and

@@ -53,7 +53,7 @@ func (b *builder) writeWikiPage(p *archive.Page) error {
 	if err != nil {
 		return err
 	}
-	conv, err := b.conv.convert(text, shown.Timestamp)
+	conv, err := b.conv.get(markdownKind, text, shown.Timestamp, true)
 	if err != nil {
 		return err
 	}
@@ -189,10 +189,10 @@ func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.
 // historyFront is the front matter of p's history file, the diagnostics of
 // its diffs and whether every diff was cacheable.
 func (b *builder) historyFront(p *archive.Page) (frontMatter, []string, bool, error) {
-	if err := b.prepareHistory(p); err != nil {
+	if err := b.prefetchHistory(p); err != nil {
 		return frontMatter{}, nil, false, err
 	}
-	defer func() { b.pre = prepass{} }()
+	defer func() { clear(b.diffsAhead); clear(b.conv.ahead) }()
 	entries := make([]historyEntry, len(p.Revisions))
 	var missing []string
 	cacheable := true

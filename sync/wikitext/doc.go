@@ -1,8 +1,9 @@
 // Package wikitext converts MediaWiki wikitext into Hugo Markdown.
 //
 // It holds the converter only: a pure function from text to Markdown plus
-// diagnostics. It does no I/O (templates come from a caller-supplied
-// TemplateSource), never fails and never panics; input it cannot make sense
+// diagnostics. It does no I/O and calls nothing back: the templates a text
+// may transclude come in Options as data, and Result lists which ones it
+// looked up. It never fails and never panics; input it cannot make sense
 // of is rendered visibly and reported as a Diagnostic.
 //
 // The conversion runs in MediaWiki's order. The preprocessor (preprocess.go,

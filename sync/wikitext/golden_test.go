@@ -13,13 +13,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// fakeTemplates is a TemplateSource over a map, as the archive would give.
-type fakeTemplates map[string]string
-
-func (f fakeTemplates) Template(title string) (string, bool) {
-	s, ok := f[title]
-	return s, ok
-}
+// fakeTemplates are Options.Templates, as the archive would give them.
+type fakeTemplates = map[string]string
 
 // goldenOptions are the options every golden file is converted with; a
 // txtar file may add templates as "Template:Name" sections.

@@ -3,8 +3,8 @@ package wikitext
 import (
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // internalLink handles [[target|text]]trail starting at s[i].
@@ -26,7 +26,7 @@ func (p *inlineParser) internalLink(i int) (int, bool) {
 	ns, rest := splitNamespace(page)
 	switch {
 	case ns == "Category" && !leading:
-		p.c.addCategory(normTitle(rest))
+		p.c.addCategory(pagename.Canonical(rest))
 		p.flush(i)
 		p.textAt = next
 		return next, true
@@ -90,7 +90,7 @@ func validLinkTarget(t string) bool {
 // fileLink renders [[File:x|opts|caption]] as a link to the file page, as
 // MediaWiki shows a missing file: its text is the caption, else "File:x".
 func (p *inlineParser) fileLink(name, opts string, hasOpts bool) *inline {
-	title := "File:" + normTitle(name)
+	title := "File:" + pagename.Canonical(name)
 	caption := ""
 	if hasOpts {
 		for _, o := range splitPipes(opts) {
@@ -181,7 +181,7 @@ func (c *converter) pageURL(target string) string {
 	if strings.TrimSpace(title) == "" {
 		return fragment
 	}
-	title = normTitle(title)
+	title = pagename.Canonical(title)
 	if c.opts.Link != nil {
 		if u := c.opts.Link(title); u != "" && safeURL(u) {
 			return u + fragment
@@ -201,35 +201,6 @@ var pathUnescaper = strings.NewReplacer("%2F", "/", "%3A", ":")
 
 func anchorEscape(s string) string {
 	return url.PathEscape(strings.ReplaceAll(s, " ", "_"))
-}
-
-// normTitle normalises a title: underscores are spaces, runs of spaces
-// collapse, the first letter is upper case (also after a namespace).
-func normTitle(t string) string {
-	if strings.IndexByte(t, '_') >= 0 || strings.Contains(t, "  ") || strings.TrimSpace(t) != t || strings.ContainsAny(t, "\t\n") {
-		t = collapseSpace(strings.ReplaceAll(t, "_", " "))
-	}
-	if ns, rest, ok := strings.Cut(t, ":"); ok && isKnownNamespace(ns) {
-		return upperFirst(strings.TrimSpace(ns)) + ":" + upperFirst(strings.TrimSpace(rest))
-	}
-	return upperFirst(t)
-}
-
-func isKnownNamespace(ns string) bool {
-	switch strings.ToLower(strings.TrimSpace(ns)) {
-	case "template", "category", "file", "image", "user", "help", "project",
-		"talk", "user talk", "template talk", "mediawiki", "special", "media":
-		return true
-	}
-	return false
-}
-
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || !unicode.IsLower(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // linkProtocols are those MediaWiki recognises in [url text]; only

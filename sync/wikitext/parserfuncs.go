@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // parserFunction evaluates {{#name: first | args…}}; ok is false when name
@@ -54,10 +56,10 @@ func (c *converter) parserFunction(name, first string, args []ppPart, f *frame, 
 }
 
 func (c *converter) exists(title string) bool {
-	if c.opts.Templates == nil || !validTitle(title) {
+	if !validTitle(title) {
 		return false
 	}
-	_, ok := c.opts.Templates.Template(normTitle(title))
+	_, ok := c.template(pagename.Canonical(title))
 	return ok
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // frame is one template invocation's arguments.
@@ -141,17 +143,15 @@ func (c *converter) expandTemplate(t *ppTemplate, f *frame) string {
 	if c.overflow {
 		return c.placeholder("limit: "+name, nil, f)
 	}
-	page := "Template:" + normTitle(stripNamespace(name, "Template"))
+	page := "Template:" + pagename.Canonical(stripNamespace(name, "Template"))
 	if strings.HasPrefix(name, ":") {
-		page = normTitle(name[1:])
+		page = pagename.Canonical(name[1:])
 	}
 	if sc, ok := c.shortcodes[strings.TrimPrefix(page, "Template:")]; ok && !strings.HasPrefix(name, ":") {
 		return c.shortcode(sc, args, f)
 	}
-	if c.opts.Templates != nil {
-		if text, ok := c.opts.Templates.Template(page); ok {
-			return c.transclude(page, text, args, f, t.line)
-		}
+	if text, ok := c.template(page); ok {
+		return c.transclude(page, text, args, f, t.line)
 	}
 	c.diag(t.line, fmt.Sprintf("template %q is not available; shown as a placeholder", page))
 	return c.placeholder(name, args, f)

@@ -3,6 +3,8 @@ package wikitext
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // Options controls a conversion. The zero value converts with no templates,
@@ -12,9 +14,12 @@ type Options struct {
 	// case-insensitive; spaces == underscores, e.g. "Admon/note") to a Hugo
 	// shortcode name.
 	Shortcodes map[string]string
-	// Templates looks up a template's wikitext as it stood at the
-	// revision's time. nil = none available.
-	Templates TemplateSource
+	// Templates holds the wikitext of the pages the text may transclude
+	// (templates, and pages transcluded as {{:Page}}) as they stood at the
+	// revision's time, by canonical title (sync/pagename), e.g.
+	// "Template:Admon/note". A page not here is shown as MediaWiki shows a
+	// missing one and listed in Result.Missing. nil = none available.
+	Templates map[string]string
 	// Link turns an internal link target (normalized title: first letter
 	// upper, underscores→spaces, no fragment) into a URL; nil or an empty
 	// result = link to WikiURL.
@@ -29,11 +34,6 @@ type Options struct {
 	MaxSize int
 }
 
-// TemplateSource looks up the wikitext of a page such as "Template:Admon/note".
-type TemplateSource interface {
-	Template(title string) (text string, ok bool)
-}
-
 // Result is the outcome of Convert.
 type Result struct {
 	// Markdown is the converted page, ending in a newline unless empty.
@@ -45,6 +45,25 @@ type Result struct {
 	Magic []string
 	// Diagnostics reports what the converter could not render faithfully.
 	Diagnostics []Diagnostic
+	Lookups
+}
+
+// Lookups says which pages a conversion asked Options.Templates for, so a
+// caller can tell which page revisions the result depends on and report
+// the missing ones in its own words.
+type Lookups struct {
+	// Pages lists every title looked up, found or not, in the order of
+	// first lookup.
+	Pages []string
+	// Missing lists the titles not found, once per lookup, in order.
+	Missing []string
+}
+
+// PlainResult is the outcome of Plain.
+type PlainResult struct {
+	// Text is what a reader sees (see PlainText).
+	Text string
+	Lookups
 }
 
 // Diagnostic is a problem found in the input. Line is 1-based; for text
@@ -83,6 +102,7 @@ func Convert(src string, opts Options) Result {
 		Categories:  c.categories,
 		Magic:       c.magic,
 		Diagnostics: c.diags,
+		Lookups:     c.lookups,
 	}
 }
 
@@ -90,13 +110,18 @@ func Convert(src string, opts Options) Result {
 // links replaced by their text, entities decoded and whitespace (no-break
 // spaces included) collapsed to single spaces.
 func PlainText(src string, opts Options) string {
+	return Plain(src, opts).Text
+}
+
+// Plain is PlainText that also says which pages it looked up.
+func Plain(src string, opts Options) PlainResult {
 	c := newConverter(src, opts)
 	var b strings.Builder
 	c.walkDocument(src, func(bl block) {
 		writePlainBlock(c, &b, bl)
 		b.WriteByte('\n')
 	})
-	return collapseSpace(b.String())
+	return PlainResult{Text: collapseSpace(b.String()), Lookups: c.lookups}
 }
 
 // converter holds the state of one conversion; it is never shared.
@@ -107,9 +132,11 @@ type converter struct {
 	categories []string
 	magic      []string
 	diags      []Diagnostic
-	budget     int  // bytes template expansion may still produce
-	overflow   bool // budget exhausted; reported once
-	extLinks   int  // counter for [url] numbering
+	lookups    Lookups
+	looked     map[string]bool // lookups.Pages as a set
+	budget     int             // bytes template expansion may still produce
+	overflow   bool            // budget exhausted; reported once
+	extLinks   int             // counter for [url] numbering
 	noClose    map[string]int
 	slab       nodeSlab // tag name → offset after which no closing tag exists
 }
@@ -125,7 +152,7 @@ func newConverter(src string, opts Options) *converter {
 	if len(opts.Shortcodes) > 0 {
 		c.shortcodes = make(map[string]string, len(opts.Shortcodes))
 		for k, v := range opts.Shortcodes {
-			c.shortcodes[normTitle(k)] = v
+			c.shortcodes[pagename.Canonical(k)] = v
 		}
 	}
 	return c
@@ -160,6 +187,23 @@ func (c *converter) diag(line int, msg string) {
 	if len(c.diags) < 1000 { // a hostile page must not produce unbounded reports
 		c.diags = append(c.diags, Diagnostic{Line: line, Message: msg})
 	}
+}
+
+// template returns the text of page (a canonical title) from
+// Options.Templates and records the lookup.
+func (c *converter) template(page string) (string, bool) {
+	if !c.looked[page] {
+		if c.looked == nil {
+			c.looked = map[string]bool{}
+		}
+		c.looked[page] = true
+		c.lookups.Pages = append(c.lookups.Pages, page)
+	}
+	text, ok := c.opts.Templates[page]
+	if !ok {
+		c.lookups.Missing = append(c.lookups.Missing, page)
+	}
+	return text, ok
 }
 
 func (c *converter) addCategory(name string) {
