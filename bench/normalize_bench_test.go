@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/normalize"
 )
 
@@ -56,7 +56,7 @@ func BenchmarkNormalize(b *testing.B) {
 	store, cfg := mustNormalizeInput(b)
 	dir := filepath.Join(b.TempDir(), "content")
 	for b.Loop() {
-		rep, err := normalize.Write(context.Background(), normalize.Options{Config: cfg, Store: store, ContentDir: dir})
+		rep, err := normalize.Write(context.Background(), normalize.Options{Site: cfg.NormalizeSite(), Store: store, ContentDir: dir})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -18,7 +18,7 @@ func BenchmarkNormalizeCache(b *testing.B) {
 		name := map[bool]string{false: "cold", true: "warm"}[warm]
 		b.Run(name, func(b *testing.B) {
 			dir, cache := filepath.Join(b.TempDir(), "content"), filepath.Join(b.TempDir(), "cache")
-			opts := normalize.Options{Config: cfg, Store: store, ContentDir: dir, CacheDir: cache}
+			opts := normalize.Options{Site: cfg.NormalizeSite(), Store: store, ContentDir: dir, CacheDir: cache}
 			if warm {
 				mustNormalize(b, opts)
 			}

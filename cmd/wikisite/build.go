@@ -10,8 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/normalize"
 	"github.com/wikisite/wikisite/sync/site"
 )
@@ -117,7 +117,7 @@ func (f *buildFlags) cacheDir() (string, error) {
 
 // normalize rewrites the content folder and prints its diagnostics.
 func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
-	opts := normalize.Options{Config: p.cfg, Store: p.store, ContentDir: p.content, CacheDir: p.cache}
+	opts := normalize.Options{Site: p.cfg.NormalizeSite(), Store: p.store, ContentDir: p.content, CacheDir: p.cache}
 	if p.verbose {
 		// Its warnings are the report's diagnostics, printed below;
 		// the log only adds progress.
@@ -128,7 +128,7 @@ func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
 		p.warn(stderr, d)
 	}
 	if err != nil {
-		return withHint(fmt.Errorf("normalize: %w", err), "the site was not rebuilt; fix the cause and run `wikisite build` again")
+		return withHint(err, "the site was not rebuilt; fix the cause and run `wikisite build` again")
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wikisite/wikisite/sync/config"
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 )
 
 // repoRoot is the project folder of this repository: config.toml,

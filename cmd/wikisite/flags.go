@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // Defaults shared by every subcommand.

@@ -10,8 +10,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/mirror"
 	"github.com/wikisite/wikisite/sync/mw"
 )

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/wikisite/wikisite/sync/atomicfile"
 )
 
 // Tx stages a batch of writes and applies them all at Commit. Hold the
@@ -119,7 +121,7 @@ func (tx *Tx) Commit() error {
 		return err
 	}
 	for d := range created {
-		if err := syncDir(d); err != nil {
+		if err := atomicfile.SyncDir(d); err != nil {
 			return err
 		}
 	}
@@ -128,7 +130,7 @@ func (tx *Tx) Commit() error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(dir(p.Title), metaFile), data); err != nil {
+		if err := atomicfile.WriteFile(filepath.Join(dir(p.Title), metaFile), data); err != nil {
 			return fmt.Errorf("page %q: write metadata: %w", p.Title, err)
 		}
 		// The folder now holds the page for sure: the next commit need
@@ -166,12 +168,12 @@ func (s *Store) Rename(from, to string, move Move) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(filepath.Join(oldDir, metaFile), data); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(oldDir, metaFile), data); err != nil {
 		return fmt.Errorf("page %q: write metadata: %w", from, err)
 	}
 	newDir := filepath.Join(s.dir, PathName(to))
 	if err := os.Rename(oldDir, newDir); err != nil {
 		return fmt.Errorf("page %q: move folder to %q: %w", from, to, err)
 	}
-	return syncDir(s.dir)
+	return atomicfile.SyncDir(s.dir)
 }

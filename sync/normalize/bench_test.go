@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // benchText is a synthetic, persona-shaped page of about 11 KB; rev changes
@@ -35,7 +34,7 @@ func benchText(page, rev int) string {
 	return sb.String()
 }
 
-func mustBenchArchive(b *testing.B, pages, revs int) (*config.Config, *archive.Store) {
+func mustBenchArchive(b *testing.B, pages, revs int) (Site, *archive.Store) {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "archive")
 	start := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -56,11 +55,7 @@ func mustBenchArchive(b *testing.B, pages, revs int) (*config.Config, *archive.S
 		fmt.Fprintf(&cfg, "[[params.meetings]]\ndate = %s\ntitle = \"Synthetic meeting %d\"\n",
 			start.Add(time.Duration(m*revs/6)*24*time.Hour+12*time.Hour).Format(time.RFC3339), m)
 	}
-	c, err := config.Parse("bench.toml", []byte(cfg.String()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c, mustOpen(b, dir)
+	return mustParseSite(b, cfg.String()), mustOpen(b, dir)
 }
 
 // BenchmarkWrite writes content/ from 5 synthetic pages of 50 revisions.

@@ -11,6 +11,8 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+
+	"github.com/wikisite/wikisite/sync/atomicfile"
 )
 
 // cacheFormat names the shape and meaning of cached entries. Bump it
@@ -53,8 +55,7 @@ type Work struct {
 // than the results save. Each record is a key, a payload (gob) and the
 // payload's SHA-256; a torn or corrupted record fails the check and counts
 // as a miss, so the cache can make a build faster but never change it.
-// The pack is written to a temporary file renamed into place and not
-// fsynced, as a pack lost or torn in a crash is only a miss.
+// The pack is replaced whole (sync/atomicfile).
 type diskCache struct {
 	file   string // "" disables the cache
 	loaded map[cacheKey][]byte
@@ -160,37 +161,25 @@ func (c *diskCache) save() error {
 	for _, k := range keys {
 		data = append(data, c.used[k]...)
 	}
-	return writeAtomic(c.file, data)
+	return writePack(c.file, data)
 }
 
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // fails harmlessly once renamed
-	_, err = f.Write(data)
+// writePack replaces the pack file; atomicfile syncs it, so a crash
+// leaves the old pack or the new one.
+func writePack(path string, data []byte) error {
+	err := atomicfile.WriteFile(path, data)
 	if err == nil {
-		err = f.Chmod(0o644) // as content/; CreateTemp makes 0600
-	}
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	if err != nil {
-		return err
-	}
-	if os.Rename(f.Name(), path) == nil {
 		return nil
 	}
 	// Something that is not a pack (a folder, say) may be in the way:
 	// the name is ours, so replace it.
+	if _, serr := os.Stat(path); serr != nil {
+		return err
+	}
 	if err := os.RemoveAll(path); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), path)
+	return atomicfile.WriteFile(path, data)
 }
 
 // codeVersion is cacheFormat plus, when the binary was built from a

@@ -10,13 +10,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // mustWriteCached is mustWrite with a cache folder.
-func mustWriteCached(tb testing.TB, cfg *config.Config, store *archive.Store, dir, cache string) Report {
+func mustWriteCached(tb testing.TB, cfg Site, store *archive.Store, dir, cache string) Report {
 	tb.Helper()
-	rep, err := Write(context.Background(), Options{Config: cfg, Store: store, ContentDir: dir, CacheDir: cache})
+	rep, err := Write(context.Background(), Options{Site: cfg, Store: store, ContentDir: dir, CacheDir: cache})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -148,7 +147,7 @@ func TestCacheOneNewRevision(t *testing.T) {
 
 	// The new revision appends a paragraph to the end of the page.
 	store := mustOpen(t, dir)
-	title := archive.Canonical(cfg.Wiki.Pages[0])
+	title := archive.Canonical(cfg.Pages[0])
 	p, err := store.Page(title)
 	if err != nil {
 		t.Fatal(err)

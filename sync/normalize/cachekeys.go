@@ -27,36 +27,36 @@ type cacheKeys struct {
 	states    map[int]cacheKey
 	// sums memoizes texts' SHA-256: each revision's text is in two diff
 	// keys, as the new and as the old text.
-	sums map[string][sha256.Size]byte
-	b    *builder
+	sums   map[string][sha256.Size]byte
+	corpus *corpus
 }
 
-func newCacheKeys(b *builder) *cacheKeys {
-	k := &cacheKeys{b: b, states: map[int]cacheKey{}, sums: map[string][sha256.Size]byte{}}
-	for _, t := range b.titles {
+func newCacheKeys(c *corpus, setting cacheKey) *cacheKeys {
+	k := &cacheKeys{corpus: c, setting: setting, states: map[int]cacheKey{}, sums: map[string][sha256.Size]byte{}}
+	for _, t := range c.titles {
 		if isTemplate(t) {
 			k.templates = append(k.templates, t)
-			for _, r := range b.pages[t].Revisions {
+			for _, r := range c.pages[t].Revisions {
 				k.stamps = append(k.stamps, r.Timestamp)
 			}
 		}
 	}
 	sort.Strings(k.templates)
 	sort.Slice(k.stamps, func(i, j int) bool { return k.stamps[i].Before(k.stamps[j]) })
-	k.setting = settingKey(b)
 	return k
 }
 
-func settingKey(b *builder) cacheKey {
-	shortcodes := make([]string, 0, len(b.cfg.Wiki.Shortcodes))
-	for tmpl, sc := range b.cfg.Wiki.Shortcodes {
+// settingKey is the key of the settings every result depends on.
+func settingKey(c *corpus, w Wiki, links wikiLinks) cacheKey {
+	shortcodes := make([]string, 0, len(w.Shortcodes))
+	for tmpl, sc := range w.Shortcodes {
 		shortcodes = append(shortcodes, tmpl+"\x00"+sc)
 	}
 	sort.Strings(shortcodes)
 	// Placeholder ids change which URLs history entries carry.
-	placeholders := fmt.Sprint(b.cfg.Wiki.PlaceholderRevisions)
-	return newKey([]byte(codeVersion()), []byte(articleBase(b.cfg.Wiki)),
-		[]byte(strings.Join(shortcodes, "\n")), []byte(strings.Join(b.titles, "\n")), []byte(placeholders))
+	placeholders := fmt.Sprint(w.PlaceholderRevisions)
+	return newKey([]byte(codeVersion()), []byte(links.article),
+		[]byte(strings.Join(shortcodes, "\n")), []byte(strings.Join(c.titles, "\n")), []byte(placeholders))
 }
 
 // templateState is the key of the template revisions current at at: each
@@ -69,7 +69,7 @@ func (k *cacheKeys) templateState(at time.Time) cacheKey {
 	parts := [][]byte{[]byte("templates")}
 	for _, t := range k.templates {
 		line := t
-		if r := k.b.pages[t].At(at); r != nil {
+		if r := k.corpus.pages[t].At(at); r != nil {
 			line += "\x00" + strconv.FormatInt(r.ID, 10) + "\x00" + r.SHA1 + "\x00" + strconv.FormatBool(r.TextHidden)
 		}
 		parts = append(parts, []byte(line))

@@ -63,7 +63,7 @@ type revisionRef struct {
 }
 
 // changesSince compares stage k with stage k-1.
-func (b *builder) changesSince(k int) (changes, error) {
+func (b *versions) changesSince(k int) (changes, error) {
 	if k == 0 {
 		return changes{First: true}, nil
 	}
@@ -79,9 +79,9 @@ func (b *builder) changesSince(k int) (changes, error) {
 
 // revisionsBetween lists the configured pages' revisions saved in (from, to],
 // oldest first.
-func (b *builder) revisionsBetween(from, to time.Time) []revisionRef {
+func (b *versions) revisionsBetween(from, to time.Time) []revisionRef {
 	var out []revisionRef
-	for _, title := range b.configured() {
+	for _, title := range b.configured {
 		p := b.page(title)
 		if p == nil {
 			continue
@@ -92,9 +92,9 @@ func (b *builder) revisionsBetween(from, to time.Time) []revisionRef {
 				continue
 			}
 			ref := revisionRef{Page: p.Title, ID: r.ID, User: r.User, Timestamp: r.Timestamp, Comment: r.Comment,
-				Minor: r.Minor, URL: revisionURL(b.cfg.Wiki, p.Title, r.ID)}
+				Minor: r.Minor, URL: b.links.revision(p.Title, r.ID)}
 			if parent := p.Parent(r); parent != nil {
-				ref.Parent, ref.DiffURL = parent.ID, diffURL(b.cfg.Wiki, p.Title, r.ID, parent.ID)
+				ref.Parent, ref.DiffURL = parent.ID, b.links.diff(p.Title, r.ID, parent.ID)
 			}
 			out = append(out, ref)
 		}
@@ -104,7 +104,7 @@ func (b *builder) revisionsBetween(from, to time.Time) []revisionRef {
 }
 
 // personaChanges fills the added, removed, renamed and field lists.
-func (b *builder) personaChanges(prev, cur *stage, c *changes) {
+func (b *versions) personaChanges(prev, cur *stage, c *changes) {
 	for i, x := range cur.personas {
 		id := cur.ids[i]
 		old, ok := prev.find(id)

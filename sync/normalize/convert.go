@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"log/slog"
 	"runtime"
 	"time"
 
@@ -20,11 +21,13 @@ import (
 // transcluded a page outside the Template namespace is not cached, as that
 // page's revisions are not part of the key.
 type converter struct {
-	b    *builder
-	keys *cacheKeys
-	sets *templateSets
-	disk *diskCache
-	memo map[cacheKey]converted
+	corpus *corpus
+	base   wikitext.Options // the settings; Templates is set per conversion
+	rep    *Report
+	keys   *cacheKeys
+	sets   *templateSets
+	disk   *diskCache
+	memo   map[cacheKey]converted
 	// ahead holds results computed on every core by prefetch, for get
 	// to take instead of computing them one by one.
 	ahead map[cacheKey]converted
@@ -53,9 +56,19 @@ type converted struct {
 	uncacheable bool // it read a page outside the Template namespace
 }
 
-func newConverter(b *builder) *converter {
-	return &converter{b: b, keys: newCacheKeys(b), sets: newTemplateSets(b), disk: newDiskCache(b.opts.CacheDir),
+func newConverter(c *corpus, links wikiLinks, w Wiki, cacheDir string, rep *Report) *converter {
+	base := wikitext.Options{Shortcodes: w.Shortcodes, Link: c.ourLink, WikiURL: links.article}
+	return &converter{corpus: c, base: base, rep: rep, keys: newCacheKeys(c, settingKey(c, w, links)),
+		sets: newTemplateSets(c), disk: newDiskCache(cacheDir),
 		memo: map[cacheKey]converted{}, ahead: map[cacheKey]converted{}}
+}
+
+// save keeps the cache for the next Write. A failure only costs the next
+// Write time, so it is logged, not returned.
+func (c *converter) save(log *slog.Logger) {
+	if err := c.disk.save(); err != nil {
+		log.Warn("normalize: cache not saved; the next build will recompute", "file", c.disk.file, "err", err)
+	}
 }
 
 // markdown returns src as Markdown with templates as they stood at at.
@@ -76,7 +89,12 @@ func (c *converter) plainText(src string, at time.Time) (string, error) {
 // persist: the conversions behind the history's diffs are needed again
 // only when a diff is, and a diff is itself cached.
 func (c *converter) get(kd kind, src string, at time.Time, persist bool) (converted, error) {
-	k := c.keys.of(kd.String(), src, at)
+	return c.fetch(c.request(kd, src, at), persist)
+}
+
+// fetch is get for a request.
+func (c *converter) fetch(q request, persist bool) (converted, error) {
+	kd, src, at, k := q.kind, q.src, q.at, q.key
 	if r, ok := c.memo[k]; ok {
 		if persist && !c.disk.has(k) {
 			c.disk.put(k, entryOf(r))
@@ -85,7 +103,7 @@ func (c *converter) get(kd kind, src string, at time.Time, persist bool) (conver
 	}
 	var e convEntry
 	if c.disk.get(k, &e) {
-		c.b.report.Work.CacheHits++
+		c.rep.Work.CacheHits++
 		r := e.converted()
 		c.report(kd, r)
 		c.memo[k] = r
@@ -100,9 +118,9 @@ func (c *converter) get(kd kind, src string, at time.Time, persist bool) (conver
 		r = c.compute(kd, src, at, tpl)
 	}
 	if kd == plainKind {
-		c.b.report.Work.PlainTexts++
+		c.rep.Work.PlainTexts++
 	} else {
-		c.b.report.Work.Conversions++
+		c.rep.Work.Conversions++
 	}
 	c.report(kd, r)
 	if !r.uncacheable {
@@ -119,20 +137,16 @@ func (c *converter) get(kd kind, src string, at time.Time, persist bool) (conver
 // texts are of the same fragments and would only repeat them.
 func (c *converter) report(kd kind, r converted) {
 	if kd == markdownKind {
-		c.b.report.Diagnostics = append(c.b.report.Diagnostics, r.missing...)
+		c.rep.Diagnostics = append(c.rep.Diagnostics, r.missing...)
 	}
 }
 
 // compute converts src with the pages tpl holds. It is a pure function
-// of its arguments (the builder's maps are only read), so it runs on any
+// of its arguments (the corpus's maps are only read), so it runs on any
 // goroutine.
 func (c *converter) compute(kd kind, src string, at time.Time, tpl map[string]string) converted {
-	opts := wikitext.Options{
-		Shortcodes: c.b.cfg.Wiki.Shortcodes,
-		Templates:  tpl,
-		Link:       c.b.link,
-		WikiURL:    articleBase(c.b.cfg.Wiki),
-	}
+	opts := c.base
+	opts.Templates = tpl
 	var r converted
 	var looked wikitext.Lookups
 	if kd == plainKind {
@@ -151,11 +165,18 @@ func (c *converter) compute(kd kind, src string, at time.Time, tpl map[string]st
 	return r
 }
 
-// request is one conversion a step is about to ask get for.
+// request is one conversion a step is about to ask for, with its key.
 type request struct {
 	kind kind
 	src  string
 	at   time.Time
+	key  cacheKey
+}
+
+// request makes the request for src at at. Keys are memoized, so it is
+// not safe for concurrent use.
+func (c *converter) request(kd kind, src string, at time.Time) request {
+	return request{kd, src, at, c.keys.of(kd.String(), src, at)}
 }
 
 // prefetch computes, on every core, the requests that neither memory nor
@@ -171,7 +192,7 @@ func (c *converter) prefetch(reqs []request) error {
 	var jobs []job
 	seen := map[cacheKey]bool{}
 	for _, q := range reqs {
-		k := c.keys.of(q.kind.String(), q.src, q.at)
+		k := q.key
 		if _, ok := c.memo[k]; ok || seen[k] || c.disk.loaded[k] != nil {
 			continue
 		}

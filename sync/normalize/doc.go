@@ -1,12 +1,29 @@
 // Package normalize writes the site's content/ folder from the archive.
 //
-// content/ is derived entirely from the archive and config.toml: Write
-// builds the whole tree in a temporary folder beside it and swaps it in,
+// content/ is derived entirely from the archive and the Site options: Write
+// builds the whole tree beside the old one and swaps it in (sync/content),
 // so a failure never leaves a half-written content/, and the same archive
-// and configuration always give byte-identical files. The files follow
+// and options always give byte-identical files. The files follow
 // docs/content-schema.md, the contract with layouts/: Markdown bodies from
-// sync/wikitext, TOML front matter written by a TOML encoder, persona pages
-// from sync/personas and diffs from sync/worddiff.
+// sync/wikitext, persona pages from sync/personas, questions from
+// sync/faq and diffs from sync/worddiff.
+//
+// Write wires small parts, each with one job, in this order:
+//
+//   - corpus (corpus.go): the archive's metadata and texts, read once;
+//   - converter (convert.go, templates.go, cache.go, cachekeys.go): the
+//     conversion cache. It resolves the pages a text may transclude as
+//     data up front, runs the pure converter, and keeps results in memory
+//     and in Options.CacheDir;
+//   - differ (textdiff.go, prefetch.go, diff.go): diffs between revisions,
+//     cached like conversions, a history's computed as a parallel map;
+//   - wikiPages (wikipages.go, historykey.go): wiki/ and history/, every
+//     archived page as it stands and every revision with its diff;
+//   - versions (stages.go, personas.go, changes.go, sections.go): the
+//     document at each meeting and now, personas matched across them;
+//   - readerPages (personapages.go, meetings.go, faqpage.go): the home
+//     page, personas, meetings and FAQ that readers come for;
+//   - wikiLinks (urls.go): links back to the wiki.
 //
 // Meetings are the site's versions, written as plain pages under
 // meetings/ (one per meeting, plus its personas as they stood), not with
@@ -26,6 +43,7 @@
 // one new revision computes that revision's diff and little else. The
 // cache never changes the output: a damaged entry is a miss.
 //
-// The package reads the archive only; it does not talk to the wiki, does
-// not render HTML and does not run Hugo.
+// The package reads the archive only; it does not read config.toml (the
+// command passes Site), does not talk to the wiki, does not render HTML
+// and does not run Hugo.
 package normalize

@@ -12,7 +12,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // repoArchive and repoConfig are the committed real data.
@@ -21,13 +20,49 @@ const (
 	repoConfig  = "../../config.toml"
 )
 
-func mustConfig(tb testing.TB) *config.Config {
+// mustConfig reads the committed config.toml.
+func mustConfig(tb testing.TB) Site {
 	tb.Helper()
-	cfg, err := config.Load(repoConfig)
+	data, err := os.ReadFile(repoConfig)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return cfg
+	return mustParseSite(tb, string(data))
+}
+
+// mustParseSite reads the Site a config.toml gives. The real reader,
+// cmd/wikisite/config, imports this package, so its tests cannot use it;
+// this one has only its defaults and none of its checks.
+func mustParseSite(tb testing.TB, data string) Site {
+	tb.Helper()
+	var f struct {
+		Title  string `toml:"title"`
+		Params struct {
+			Wiki struct {
+				API         string            `toml:"api"`
+				Pages       []string          `toml:"pages"`
+				Shortcodes  map[string]string `toml:"shortcodes"`
+				Placeholder []int64           `toml:"placeholder_revisions"`
+			} `toml:"wiki"`
+			Meetings []struct {
+				Date    time.Time `toml:"date"`
+				Title   string    `toml:"title"`
+				Minutes string    `toml:"minutes"`
+			} `toml:"meetings"`
+		} `toml:"params"`
+	}
+	if _, err := toml.Decode(data, &f); err != nil {
+		tb.Fatal(err)
+	}
+	w := f.Params.Wiki
+	s := Site{Title: f.Title, Pages: w.Pages, Wiki: Wiki{API: w.API, Shortcodes: w.Shortcodes, PlaceholderRevisions: w.Placeholder}}
+	if s.Wiki.API == "" {
+		s.Wiki.API = "https://fedoraproject.org/w/api.php"
+	}
+	for _, m := range f.Params.Meetings {
+		s.Meetings = append(s.Meetings, Meeting{Date: m.Date, Title: m.Title, Minutes: m.Minutes})
+	}
+	return s
 }
 
 func mustOpen(tb testing.TB, dir string) *archive.Store {
@@ -51,9 +86,9 @@ func mustCopyArchive(tb testing.TB) string {
 }
 
 // mustWrite runs Write into dir and fails the test on error.
-func mustWrite(tb testing.TB, cfg *config.Config, store *archive.Store, dir string) Report {
+func mustWrite(tb testing.TB, cfg Site, store *archive.Store, dir string) Report {
 	tb.Helper()
-	rep, err := Write(context.Background(), Options{Config: cfg, Store: store, ContentDir: dir})
+	rep, err := Write(context.Background(), Options{Site: cfg, Store: store, ContentDir: dir})
 	if err != nil {
 		tb.Fatal(err)
 	}

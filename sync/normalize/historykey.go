@@ -17,10 +17,10 @@ type docEntry struct {
 // of (the settings, which give the URLs; each revision's metadata; the key
 // of each diff, which stands for the diff's result) and the page's title.
 // It also returns the diffs' keys.
-func (b *builder) historyKey(p *archive.Page) (cacheKey, []cacheKey, error) {
+func (b *wikiPages) historyKey(p *archive.Page) (cacheKey, []cacheKey, error) {
 	var diffs []cacheKey
 	keys := b.conv.keys
-	parts := [][]byte{[]byte("history"), keys.setting[:], []byte(b.cfg.Wiki.IndexURL()), []byte(p.Title)}
+	parts := [][]byte{[]byte("history"), keys.setting[:], []byte(b.links.index), []byte(p.Title)}
 	var prev *archive.Revision
 	for i := range p.Revisions {
 		r := &p.Revisions[i]

@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"time"
+
+	"github.com/wikisite/wikisite/sync/content"
 )
 
 type meetingRef struct {
@@ -57,11 +59,11 @@ type timelineParams struct {
 }
 
 // meetingStages is every stage but the latest.
-func (b *builder) meetingStages() []stage { return b.stages[:len(b.stages)-1] }
+func (b *readerPages) meetingStages() []stage { return b.stages[:len(b.stages)-1] }
 
 // writeMeetings writes meetings/<date>.md, the persona pages of each
 // meeting and meetings/_index.md.
-func (b *builder) writeMeetings() error {
+func (b *readerPages) writeMeetings() error {
 	for k := range b.meetingStages() {
 		c, err := b.changesSince(k)
 		if err != nil {
@@ -74,35 +76,35 @@ func (b *builder) writeMeetings() error {
 		b.timeline = append(b.timeline, timelineEntry{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url,
 			Minutes: s.meeting.Minutes, First: k == 0, None: c.None, Revisions: len(c.Revisions), Personas: len(s.personas)})
 	}
-	fm := frontMatter{Title: "Meetings", Type: "meetings", URL: "/meetings/", Params: timelineParams{b.timeline}}
-	return b.writeDoc("meetings/_index.md", fm, "")
+	fm := content.FrontMatter{Title: "Meetings", Type: "meetings", URL: "/meetings/", Params: timelineParams{b.timeline}}
+	return b.tree.WriteDoc("meetings/_index.md", fm, "")
 }
 
-func (b *builder) writeMeeting(k int, c changes) error {
+func (b *readerPages) writeMeeting(k int, c changes) error {
 	s := &b.stages[k]
 	params := meetingParams{Meeting: b.meetingRef(s), Versions: b.versionLinks(k), Changes: c}
 	for _, v := range s.versions {
 		e := snapshotEntry{Page: v.title, Exists: v.rev != nil}
 		if v.rev != nil {
 			e.Revision, e.Timestamp, e.Author = v.rev.ID, v.rev.Timestamp, v.rev.User
-			e.WikiURL = revisionURL(b.cfg.Wiki, v.title, v.rev.ID)
+			e.WikiURL = b.links.revision(v.title, v.rev.ID)
 		}
 		params.Snapshot = append(params.Snapshot, e)
 	}
 	body := ""
 	if s.primary.rev != nil {
-		params.Source = b.source(s.primary.title, s.primary.rev)
+		params.Source = b.links.source(s.primary.title, s.primary.rev)
 		md, err := b.conv.markdown(s.primary.text, s.primary.at())
 		if err != nil {
 			return err
 		}
 		body = md
 	}
-	fm := frontMatter{Title: s.title, Type: "meeting", URL: s.url, Date: s.date, Params: &params}
-	if err := b.writeDoc("meetings/"+s.slug+".md", fm, body); err != nil {
+	fm := content.FrontMatter{Title: s.title, Type: "meeting", URL: s.url, Date: s.date, Params: &params}
+	if err := b.tree.WriteDoc("meetings/"+s.slug+".md", fm, body); err != nil {
 		return err
 	}
-	b.report.Meetings++
+	b.rep.Meetings++
 	for i, x := range s.personas {
 		if err := b.writeMeetingPersona(k, b.slugs[s.ids[i]], x); err != nil {
 			return err
@@ -111,24 +113,24 @@ func (b *builder) writeMeeting(k int, c changes) error {
 	return nil
 }
 
-func (b *builder) writeMeetingPersona(k int, slug string, x persona) error {
+func (b *readerPages) writeMeetingPersona(k int, slug string, x persona) error {
 	s := &b.stages[k]
 	params := x.params
 	params.Slug = slug
 	ref := b.meetingRef(s)
 	params.Meeting, params.Versions = &ref, b.versionLinks(k)
-	params.Source = b.source(s.primary.title, s.primary.rev)
+	params.Source = b.links.source(s.primary.title, s.primary.rev)
 	url := s.url + "personas/" + slug + "/"
-	fm := frontMatter{Title: params.Name, Type: "persona", URL: url, Date: s.date, Params: &params}
-	return b.writeDoc("meetings/"+s.slug+"--"+slug+".md", fm, x.body())
+	fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: url, Date: s.date, Params: &params}
+	return b.tree.WriteDoc("meetings/"+s.slug+"--"+slug+".md", fm, x.body())
 }
 
-func (b *builder) meetingRef(s *stage) meetingRef {
+func (b *readerPages) meetingRef(s *stage) meetingRef {
 	return meetingRef{Slug: s.slug, Title: s.title, Date: s.date, Minutes: s.meeting.Minutes, Index: s.index, First: s.index == 0}
 }
 
 // versionLinks is the version switcher, current marking stage k.
-func (b *builder) versionLinks(k int) []versionLink {
+func (b *readerPages) versionLinks(k int) []versionLink {
 	var out []versionLink
 	for i, s := range b.meetingStages() {
 		out = append(out, versionLink{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url, Current: i == k})

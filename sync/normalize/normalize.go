@@ -4,21 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
+	"github.com/wikisite/wikisite/sync/content"
 )
 
 // Options says what to write and where.
 type Options struct {
-	// Config gives the configured pages, meetings, shortcodes and the
-	// wiki's API URL (for links back to the wiki).
-	Config *config.Config
+	// Site says which pages the site is about and how to link the wiki.
+	Site Site
 	// Store is the archive to read.
 	Store *archive.Store
 	// ContentDir is the folder to (re)write, usually "content".
@@ -33,6 +30,42 @@ type Options struct {
 	// one archive and configuration.
 	CacheDir string
 }
+
+// Site is what the pages say about the site and the wiki.
+type Site struct {
+	// Title is the site's title, for the home page.
+	Title string
+	// Pages are the configured pages, in order: the first whose newest
+	// text has personas gives them; the first ending in "/FAQ" gives the FAQ.
+	Pages []string
+	// Meetings are the site's versions, oldest first.
+	Meetings []Meeting
+	// Wiki says how to link back to the wiki and convert its templates.
+	Wiki Wiki
+}
+
+// Wiki is what the pages need to know of the wiki.
+type Wiki struct {
+	// API is the URL of the wiki's api.php; page, revision and diff links
+	// are made from it.
+	API string
+	// Shortcodes maps a template name (without "Template:") to the Hugo
+	// shortcode that renders it.
+	Shortcodes map[string]string
+	// PlaceholderRevisions are archived revision ids that are not the
+	// wiki's own: they are shown but never linked to the wiki.
+	PlaceholderRevisions []int64
+}
+
+// Meeting is one version of the document: the pages as they stood at Date.
+type Meeting struct {
+	Date    time.Time
+	Title   string
+	Minutes string // URL of the minutes
+}
+
+// slug is the meeting's URL segment, its UTC date (YYYY-MM-DD).
+func (m Meeting) slug() string { return m.Date.UTC().Format("2006-01-02") }
 
 // Report counts what Write wrote and lists what a person should know.
 type Report struct {
@@ -51,72 +84,70 @@ type Report struct {
 // Either the whole new tree is swapped in or the old one is left untouched.
 // Two concurrent Writes to the same folder are not supported.
 func Write(ctx context.Context, opts Options) (Report, error) {
-	if opts.Config == nil || opts.Store == nil || opts.ContentDir == "" {
-		return Report{}, errors.New("normalize: Config, Store and ContentDir are required")
+	if opts.Store == nil || opts.ContentDir == "" {
+		return Report{}, errors.New("normalize: Store and ContentDir are required")
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	dir := filepath.Clean(opts.ContentDir)
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Report{}, fmt.Errorf("normalize: %w", err)
-	}
-	removeStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, base+".tmp-")
+	rep, err := write(ctx, opts)
 	if err != nil {
 		return Report{}, fmt.Errorf("normalize: %w", err)
 	}
-	defer os.RemoveAll(tmp) // a no-op once renamed into place
-	b, err := newBuilder(ctx, opts, tmp)
+	return rep, nil
+}
+
+// write is Write once the options are checked: the parts, wired.
+func write(ctx context.Context, opts Options) (Report, error) {
+	var rep Report
+	c, err := readCorpus(opts.Store, opts.Site.Pages)
 	if err != nil {
 		return Report{}, err
 	}
-	if err := b.build(); err != nil {
+	links := newWikiLinks(opts.Site.Wiki)
+	conv := newConverter(c, links, opts.Site.Wiki, opts.CacheDir, &rep)
+	diffs := newDiffer(conv)
+	files, err := content.Replace(opts.ContentDir, func(tree *content.Tree) error {
+		for _, t := range c.unarchived() {
+			warn(opts.Logger, &rep, "%s is configured but not archived: run wikisite sync", t)
+		}
+		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger}
+		if err := wiki.write(ctx); err != nil {
+			return err
+		}
+		v, err := readVersions(c, conv, diffs, links, opts.Site.Meetings)
+		if err != nil {
+			return err
+		}
+		reader := &readerPages{versions: v, tree: tree, title: opts.Site.Title, rep: &rep}
+		return reader.write(ctx)
+	})
+	if err != nil {
 		return Report{}, err
 	}
-	if err := swap(tmp, dir); err != nil {
-		return Report{}, err
-	}
-	b.closeCache()
-	rep := b.report
+	conv.save(opts.Logger)
+	rep.Files = files
 	rep.Diagnostics = sortedUnique(rep.Diagnostics)
 	return rep, nil
 }
 
-// removeStale deletes temporary trees left by a Write that crashed.
-func removeStale(parent, base string) {
-	for _, pattern := range []string{base + ".tmp-*", base + ".old-*"} {
-		stale, _ := filepath.Glob(filepath.Join(parent, pattern))
-		for _, d := range stale {
-			os.RemoveAll(d)
-		}
-	}
+// warn logs a warning and adds it to the report.
+func warn(log *slog.Logger, rep *Report, msg string, args ...any) {
+	s := fmt.Sprintf(msg, args...)
+	log.Warn(s)
+	rep.Diagnostics = append(rep.Diagnostics, s)
 }
 
-// swap moves the finished tree tmp to dir: the old tree is renamed away
-// first, so at every instant dir is either the old or the new tree.
-func swap(tmp, dir string) error {
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		o, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".old-")
-		if err != nil {
-			return fmt.Errorf("normalize: %w", err)
+// steps runs each step in turn, stopping at the first error or when ctx
+// is done.
+func steps(ctx context.Context, fns ...func() error) error {
+	for _, f := range fns {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		old = filepath.Join(o, "content")
-		if err := os.Rename(dir, old); err != nil {
-			os.Remove(o)
-			return fmt.Errorf("normalize: move old %s aside: %w", dir, err)
+		if err := f(); err != nil {
+			return err
 		}
-		defer os.RemoveAll(o)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("normalize: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return fmt.Errorf("normalize: move new tree to %s: %w", dir, err)
 	}
 	return nil
 }

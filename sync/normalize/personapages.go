@@ -1,8 +1,10 @@
 package normalize
 
 import (
-	"sort"
+	"context"
 	"time"
+
+	"github.com/wikisite/wikisite/sync/content"
 )
 
 // historyEvent is one entry of a persona's history (see the schema).
@@ -29,33 +31,48 @@ type listParams struct {
 	Personas []card  `toml:"personas"`
 }
 
+// readerPages writes the pages a reader of the document comes for, from
+// the versions: the home page, the personas, the meetings and the FAQ.
+type readerPages struct {
+	*versions
+	tree     *content.Tree
+	title    string // the site's
+	rep      *Report
+	timeline []timelineEntry // filled by writeMeetings for writeHome
+	faqURL   string          // set by writeFAQ for writeHome
+}
+
+func (b *readerPages) write(ctx context.Context) error {
+	return steps(ctx, b.writePersonas, b.writeMeetings, b.writeFAQ, b.writeHome)
+}
+
 // writePersonas writes personas/<slug>.md for every persona ever seen at a
 // meeting or now, and personas/_index.md. A persona no longer on the page
 // keeps its page, with its last known state and removed = true.
-func (b *builder) writePersonas() error {
+func (b *readerPages) writePersonas() error {
 	latest := &b.stages[len(b.stages)-1]
 	for id, slug := range b.slugs {
 		k, x := b.lastSeen(id)
 		params := x.params
 		params.Slug, params.Removed = slug, k != len(b.stages)-1
 		params.History = b.personaHistory(id)
-		params.Source = b.source(b.stages[k].primary.title, b.stages[k].primary.rev)
-		fm := frontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
-		if err := b.writeDoc("personas/"+slug+".md", fm, x.body()); err != nil {
+		params.Source = b.links.source(b.stages[k].primary.title, b.stages[k].primary.rev)
+		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
+		if err := b.tree.WriteDoc("personas/"+slug+".md", fm, x.body()); err != nil {
 			return err
 		}
-		b.report.Personas++
+		b.rep.Personas++
 	}
 	body, params, err := b.personaList(latest)
 	if err != nil {
 		return err
 	}
-	fm := frontMatter{Title: "Personas", Type: "personas", URL: "/personas/", Date: latest.primary.at(), Params: &params}
-	return b.writeDoc("personas/_index.md", fm, body)
+	fm := content.FrontMatter{Title: "Personas", Type: "personas", URL: "/personas/", Date: latest.primary.at(), Params: &params}
+	return b.tree.WriteDoc("personas/_index.md", fm, body)
 }
 
 // personaList is the body and cards of a list of the latest personas.
-func (b *builder) personaList(s *stage) (string, listParams, error) {
+func (b *readerPages) personaList(s *stage) (string, listParams, error) {
 	var params listParams
 	for i, x := range s.personas {
 		slug := b.slugs[s.ids[i]]
@@ -66,13 +83,13 @@ func (b *builder) personaList(s *stage) (string, listParams, error) {
 	if s.primary.rev == nil {
 		return "", params, nil
 	}
-	params.Source = b.source(s.primary.title, s.primary.rev)
+	params.Source = b.links.source(s.primary.title, s.primary.rev)
 	body, err := b.conv.markdown(s.primary.doc.Preamble, s.primary.at())
 	return body, params, err
 }
 
 // lastSeen returns the newest stage holding identity id, and the persona.
-func (b *builder) lastSeen(id int) (int, persona) {
+func (b *readerPages) lastSeen(id int) (int, persona) {
 	for k := len(b.stages) - 1; k >= 0; k-- {
 		if x, ok := b.stages[k].find(id); ok {
 			return k, x
@@ -83,7 +100,7 @@ func (b *builder) lastSeen(id int) (int, persona) {
 
 // personaHistory lists, oldest first, the stages where persona id
 // appeared, was renamed, changed or was removed.
-func (b *builder) personaHistory(id int) []historyEvent {
+func (b *readerPages) personaHistory(id int) []historyEvent {
 	var out []historyEvent
 	for k := range b.stages {
 		s := &b.stages[k]
@@ -150,29 +167,13 @@ type homeParams struct {
 
 // writeHome writes _index.md: the personas page's preamble as it stands,
 // the persona cards, the FAQ link and the meetings timeline.
-func (b *builder) writeHome() error {
+func (b *readerPages) writeHome() error {
 	latest := &b.stages[len(b.stages)-1]
 	body, list, err := b.personaList(latest)
 	if err != nil {
 		return err
 	}
 	params := homeParams{Source: list.Source, Personas: list.Personas, FAQ: b.faqURL, Timeline: b.timeline}
-	fm := frontMatter{Title: b.cfg.Title, Type: "home", URL: "/", Date: latest.primary.at(), Params: &params}
-	return b.writeDoc("_index.md", fm, body)
-}
-
-// warnUnarchived reports configured pages the archive lacks: not an error,
-// as a wiki may not have them yet, but the reader should know.
-func (b *builder) warnUnarchived() error {
-	var missing []string
-	for _, t := range b.configured() {
-		if b.page(t) == nil {
-			missing = append(missing, t)
-		}
-	}
-	sort.Strings(missing)
-	for _, t := range missing {
-		b.warn("%s is configured but not archived: run wikisite sync", t)
-	}
-	return nil
+	fm := content.FrontMatter{Title: b.title, Type: "home", URL: "/", Date: latest.primary.at(), Params: &params}
+	return b.tree.WriteDoc("_index.md", fm, body)
 }

@@ -19,7 +19,7 @@ type version struct {
 }
 
 // versionAt reads title as it stood at t.
-func (b *builder) versionAt(title string, t time.Time) (version, error) {
+func (b *versions) versionAt(title string, t time.Time) (version, error) {
 	p := b.page(title)
 	if p == nil {
 		return version{title: title}, nil
@@ -27,7 +27,7 @@ func (b *builder) versionAt(title string, t time.Time) (version, error) {
 	return b.versionOf(p, visible(p, p.At(t)))
 }
 
-func (b *builder) versionOf(p *archive.Page, r *archive.Revision) (version, error) {
+func (b *versions) versionOf(p *archive.Page, r *archive.Revision) (version, error) {
 	v := version{title: p.Title, rev: r}
 	if r == nil {
 		return v, nil
@@ -102,7 +102,7 @@ type persona struct {
 }
 
 // personasOf converts every persona of v.
-func (b *builder) personasOf(v version) ([]persona, error) {
+func (b *versions) personasOf(v version) ([]persona, error) {
 	out := make([]persona, 0, len(v.doc.Personas))
 	for _, p := range v.doc.Personas {
 		x, err := b.convertPersona(p, v.at())
@@ -114,7 +114,7 @@ func (b *builder) personasOf(v version) ([]persona, error) {
 	return out, nil
 }
 
-func (b *builder) convertPersona(p personas.Persona, at time.Time) (persona, error) {
+func (b *versions) convertPersona(p personas.Persona, at time.Time) (persona, error) {
 	x := persona{p: p, sections: map[string]string{}}
 	pt := func(s string) (string, error) { return b.conv.plainText(s, at) }
 	params := personaParams{Slug: p.Slug, Image: p.Image, Number: p.Number, Profile: map[string]string{}}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // a revision nor as either side of a wiki diff.
 func TestPlaceholderRevisionIsNotLinked(t *testing.T) {
 	cfg := mustConfig(t)
-	if !cfg.Wiki.Placeholder(364907) {
+	if !slices.Contains(cfg.Wiki.PlaceholderRevisions, 364907) {
 		t.Fatal("config.toml does not name 364907 a placeholder revision")
 	}
 	dir := filepath.Join(t.TempDir(), "content")

@@ -39,7 +39,7 @@ func TestFailureLeavesContent(t *testing.T) {
 	if err := os.Remove(filepath.Join(arch, "Server%2FPersonas", "363097.wiki")); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Write(context.Background(), Options{Config: cfg, Store: mustOpen(t, arch), ContentDir: dir})
+	_, err := Write(context.Background(), Options{Site: cfg, Store: mustOpen(t, arch), ContentDir: dir})
 	if err == nil || !strings.Contains(err.Error(), "363097") {
 		t.Fatalf("Write with a missing revision text: err = %v, want one naming revision 363097", err)
 	}

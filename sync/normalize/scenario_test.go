@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // synthConfig configures a synthetic wiki with two meetings.
@@ -61,7 +60,7 @@ Not a question.
 
 // mustSynthArchive builds the synthetic archive: the personas page has
 // three revisions (the newest with hidden text), a template and a FAQ.
-func mustSynthArchive(tb testing.TB) (*config.Config, *archive.Store) {
+func mustSynthArchive(tb testing.TB) (Site, *archive.Store) {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "archive")
 	day := func(d int) time.Time { return time.Date(2020, 1, d, 0, 0, 0, 0, time.UTC) }
@@ -83,11 +82,7 @@ func mustSynthArchive(tb testing.TB) (*config.Config, *archive.Store) {
 	if err := tx.Commit(); err != nil {
 		tb.Fatal(err)
 	}
-	cfg, err := config.Parse("synthetic.toml", []byte(synthConfig))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cfg, store
+	return mustParseSite(tb, synthConfig), store
 }
 
 func TestSyntheticWiki(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 // other configured page as a whole (titled with the page's title). Added
 // and removed personas are listed by personaChanges, not diffed here.
 // Group headings ("Primary Personas") are parts titled with the heading.
-func (b *builder) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
+func (b *versions) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
 	var out []sectionChange
 	for i, v := range cur.versions {
 		old := prev.versions[i]
@@ -27,7 +27,7 @@ func (b *builder) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
 			if p.old == p.new {
 				continue
 			}
-			d, err := b.diff(p.old, p.new, old.at(), v.at())
+			d, err := b.diffs.diff(p.old, p.new, old.at(), v.at())
 			if err != nil {
 				return nil, err
 			}
@@ -47,7 +47,7 @@ type part struct {
 	old, new       string
 }
 
-func (b *builder) primaryParts(prev, cur *stage) []part {
+func (b *versions) primaryParts(prev, cur *stage) []part {
 	od, nd := prev.primary.doc, cur.primary.doc
 	parts := []part{{old: od.Preamble, new: nd.Preamble}}
 	parts = append(parts, groupParts(od.Groups, nd.Groups)...)

@@ -1,7 +1,7 @@
 package normalize
 
 import (
-	"context"
+	"errors"
 	"fmt"
 
 	"github.com/wikisite/wikisite/sync/archive"
@@ -13,25 +13,27 @@ import (
 // the same links. It is for tools that judge the conversion one revision at
 // a time, such as the fidelity report, so they cannot drift from Write.
 type Converter struct {
-	b *builder
+	corpus *corpus
+	conv   *converter
 }
 
-// NewConverter reads the archive's metadata once. Options.ContentDir is
-// not used.
-func NewConverter(ctx context.Context, opts Options) (*Converter, error) {
-	if opts.Config == nil || opts.Store == nil {
-		return nil, fmt.Errorf("normalize: Config and Store are required")
+// NewConverter reads the archive's metadata once. Options.ContentDir and
+// Options.CacheDir are not used.
+func NewConverter(opts Options) (*Converter, error) {
+	if opts.Store == nil {
+		return nil, errors.New("normalize: Store is required")
 	}
-	b, err := newBuilder(ctx, opts, "")
+	c, err := readCorpus(opts.Store, opts.Site.Pages)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("normalize: %w", err)
 	}
-	return &Converter{b: b}, nil
+	conv := newConverter(c, newWikiLinks(opts.Site.Wiki), opts.Site.Wiki, "", &Report{})
+	return &Converter{corpus: c, conv: conv}, nil
 }
 
 // Revision converts one archived revision of title.
 func (c *Converter) Revision(title string, id int64) (wikitext.Result, error) {
-	p := c.b.page(title)
+	p := c.corpus.page(title)
 	if p == nil {
 		return wikitext.Result{}, fmt.Errorf("normalize: page %q: %w", title, archive.ErrNoPage)
 	}
@@ -39,13 +41,13 @@ func (c *Converter) Revision(title string, id int64) (wikitext.Result, error) {
 	if !ok {
 		return wikitext.Result{}, fmt.Errorf("normalize: page %q has no revision %d", title, id)
 	}
-	text, err := c.b.text(p.Title, r)
+	text, err := c.corpus.text(p.Title, r)
 	if err != nil {
-		return wikitext.Result{}, err
+		return wikitext.Result{}, fmt.Errorf("normalize: %w", err)
 	}
-	conv, err := c.b.conv.get(markdownKind, text, r.Timestamp, true)
+	conv, err := c.conv.get(markdownKind, text, r.Timestamp, true)
 	if err != nil {
-		return wikitext.Result{}, err
+		return wikitext.Result{}, fmt.Errorf("normalize: %w", err)
 	}
 	return conv.Result, nil
 }

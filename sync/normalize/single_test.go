@@ -17,7 +17,7 @@ func TestConverterMatchesWrite(t *testing.T) {
 	mustWrite(t, cfg, store, dir)
 	page := mustDoc(t, readTree(t, dir), "wiki/"+fileName("Server/Personas"))
 
-	conv, err := NewConverter(t.Context(), Options{Config: cfg, Store: store})
+	conv, err := NewConverter(Options{Site: cfg, Store: store})
 	if err != nil {
 		t.Fatal(err)
 	}

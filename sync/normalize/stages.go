@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-
-	"github.com/wikisite/wikisite/sync/config"
 )
 
 // stage is the document at one meeting, or (the last stage) as it stands
@@ -15,7 +13,7 @@ type stage struct {
 	slug, title string
 	date        time.Time
 	url         string
-	meeting     *config.Meeting // nil for the latest stage
+	meeting     *Meeting // nil for the latest stage
 	index       int
 	versions    []version // each configured page, in configuration order
 	primary     version
@@ -23,12 +21,33 @@ type stage struct {
 	ids         []int // identity of each persona
 }
 
+// versions is the document at each meeting and as it stands now: the
+// configured pages as they stood, their personas converted, and each
+// persona's identity across the stages, so a renamed persona keeps its
+// history and its URL. It also compares consecutive stages (changes.go,
+// sections.go).
+type versions struct {
+	*corpus
+	conv     *converter
+	diffs    *differ
+	links    wikiLinks
+	meetings []Meeting
+	primary  string   // the configured page the personas come from
+	stages   []stage  // one per meeting, then the latest
+	slugs    []string // persona identity → slug
+}
+
+func readVersions(c *corpus, conv *converter, diffs *differ, links wikiLinks, meetings []Meeting) (*versions, error) {
+	v := &versions{corpus: c, conv: conv, diffs: diffs, links: links, meetings: meetings}
+	return v, v.buildStages()
+}
+
 // primaryTitle is the page the personas come from: the first configured
 // page whose newest text has personas, else the first configured page
 // that is archived ("" when none is).
-func (b *builder) primaryTitle() (string, error) {
+func (b *versions) primaryTitle() (string, error) {
 	first := ""
-	for _, t := range b.configured() {
+	for _, t := range b.configured {
 		p := b.page(t)
 		if p == nil {
 			continue
@@ -48,19 +67,19 @@ func (b *builder) primaryTitle() (string, error) {
 }
 
 // stages builds one stage per meeting, oldest first, and the latest stage.
-func (b *builder) buildStages() error {
+func (b *versions) buildStages() error {
 	primary, err := b.primaryTitle()
 	if err != nil {
 		return err
 	}
 	b.primary = primary
-	for i := range b.cfg.Meetings {
-		m := &b.cfg.Meetings[i]
+	for i := range b.meetings {
+		m := &b.meetings[i]
 		s, err := b.stageAt(m.Date, primary)
 		if err != nil {
 			return err
 		}
-		s.slug, s.title, s.date, s.url, s.meeting, s.index = m.Slug(), m.Title, m.Date, "/meetings/"+m.Slug()+"/", m, i
+		s.slug, s.title, s.date, s.url, s.meeting, s.index = m.slug(), m.Title, m.Date, "/meetings/"+m.slug()+"/", m, i
 		b.stages = append(b.stages, s)
 	}
 	latest, err := b.stageAt(b.latestTime(), primary)
@@ -76,9 +95,9 @@ func (b *builder) buildStages() error {
 
 // latestTime is the time of the newest archived revision of any
 // configured page, so the latest stage sees every page's newest revision.
-func (b *builder) latestTime() time.Time {
+func (b *versions) latestTime() time.Time {
 	var t time.Time
-	for _, title := range b.configured() {
+	for _, title := range b.configured {
 		if p := b.page(title); p != nil && p.Last() != nil && p.Last().Timestamp.After(t) {
 			t = p.Last().Timestamp
 		}
@@ -86,9 +105,9 @@ func (b *builder) latestTime() time.Time {
 	return t
 }
 
-func (b *builder) stageAt(t time.Time, primary string) (stage, error) {
+func (b *versions) stageAt(t time.Time, primary string) (stage, error) {
 	var s stage
-	for _, title := range b.configured() {
+	for _, title := range b.configured {
 		v, err := b.versionAt(title, t)
 		if err != nil {
 			return s, err
@@ -105,7 +124,7 @@ func (b *builder) stageAt(t time.Time, primary string) (stage, error) {
 
 // assignIdentities matches each stage's personas with the previous
 // stage's, and names every identity by its newest slug.
-func (b *builder) assignIdentities() {
+func (b *versions) assignIdentities() {
 	next := 0
 	for k := range b.stages {
 		cur := &b.stages[k]

@@ -15,15 +15,15 @@ import (
 // per epoch (the number of archived revisions saved up to that time: two
 // times in the same epoch see the same pages).
 type templateSets struct {
-	b      *builder
+	corpus *corpus
 	stamps []time.Time // every archived revision's time, sorted
 	sets   map[int]map[string]string
 }
 
-func newTemplateSets(b *builder) *templateSets {
-	t := &templateSets{b: b, sets: map[int]map[string]string{}}
-	for _, title := range b.titles {
-		for _, r := range b.pages[title].Revisions {
+func newTemplateSets(c *corpus) *templateSets {
+	t := &templateSets{corpus: c, sets: map[int]map[string]string{}}
+	for _, title := range c.titles {
+		for _, r := range c.pages[title].Revisions {
 			t.stamps = append(t.stamps, r.Timestamp)
 		}
 	}
@@ -38,13 +38,13 @@ func (t *templateSets) at(at time.Time) (map[string]string, error) {
 		return s, nil
 	}
 	s := map[string]string{}
-	for _, title := range t.b.titles {
-		p := t.b.pages[title]
+	for _, title := range t.corpus.titles {
+		p := t.corpus.pages[title]
 		r := p.At(at)
 		if r == nil || r.TextHidden {
 			continue
 		}
-		text, err := t.b.text(p.Title, r)
+		text, err := t.corpus.text(p.Title, r)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +56,7 @@ func (t *templateSets) at(at time.Time) (map[string]string, error) {
 
 // why says why title was not in the set for at, for the report.
 func (t *templateSets) why(title string, at time.Time) string {
-	p := t.b.page(title)
+	p := t.corpus.page(title)
 	if p == nil {
 		return fmt.Sprintf("template %q is not archived", archive.Canonical(title))
 	}

@@ -14,26 +14,39 @@ type textDiff struct {
 	uncacheable bool
 }
 
+// differ makes the diffs between revisions: converted texts diffed word
+// by word, with the class of the change, cached like conversions.
+type differ struct {
+	*converter
+	// ahead holds the diffs computed on every core for the history
+	// being written (see prefetchHistory).
+	ahead map[cacheKey]textDiff
+}
+
+func newDiffer(c *converter) *differ {
+	return &differ{converter: c, ahead: map[cacheKey]textDiff{}}
+}
+
 // diff converts both texts (each with templates as they stood at its own
 // time), diffs the Markdown and classifies the wikitext change. Diffs are
 // most of a build's work and the same every build, so with a cache folder
 // a diff is computed once and read back after.
-func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDiff, error) {
-	k := b.conv.keys.diff(oldText, newText, oldAt, newAt)
+func (d *differ) diff(oldText, newText string, oldAt, newAt time.Time) (textDiff, error) {
+	k := d.keys.diff(oldText, newText, oldAt, newAt)
 	var e diffEntry
-	if b.conv.disk.get(k, &e) {
-		b.report.Work.CacheHits++
-		d := e.textDiff()
+	if d.disk.get(k, &e) {
+		d.rep.Work.CacheHits++
+		td := e.textDiff()
 		// The conversions were not run, so report what they would have.
-		b.report.Diagnostics = append(b.report.Diagnostics, d.missing...)
-		return d, nil
+		d.rep.Diagnostics = append(d.rep.Diagnostics, td.missing...)
+		return td, nil
 	}
-	d, cacheable, err := b.computeDiff(k, oldText, newText, oldAt, newAt)
+	td, cacheable, err := d.computeDiff(k, oldText, newText, oldAt, newAt)
 	if err == nil && cacheable {
-		b.conv.disk.put(k, entryOfDiff(d))
+		d.disk.put(k, entryOfDiff(td))
 	}
-	d.uncacheable = !cacheable
-	return d, err
+	td.uncacheable = !cacheable
+	return td, err
 }
 
 // computeDiff is diff without the disk cache; it also says whether every
@@ -41,13 +54,13 @@ func (b *builder) diff(oldText, newText string, oldAt, newAt time.Time) (textDif
 // prefetchHistory when it computed them for k; the conversions are still
 // asked for, in the same order, so counts and diagnostics do not depend
 // on it.
-func (b *builder) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
+func (d *differ) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
 	pr := pair{key: k, oldText: oldText, newText: newText, oldAt: oldAt, newAt: newAt}
 	var convs []converted
 	cacheable := true
 	var missing []string
-	for _, q := range pr.requests() {
-		r, err := b.conv.get(q.kind, q.src, q.at, false)
+	for _, q := range d.requests(pr) {
+		r, err := d.fetch(q, false)
 		if err != nil {
 			return textDiff{}, false, err
 		}
@@ -57,13 +70,13 @@ func (b *builder) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt 
 		cacheable = cacheable && !r.uncacheable
 		convs = append(convs, r)
 	}
-	b.report.Work.Diffs++
-	d, ok := b.diffsAhead[k]
+	d.rep.Work.Diffs++
+	td, ok := d.ahead[k]
 	if !ok {
-		d = diffOf(oldText, newText, convs)
+		td = diffOf(oldText, newText, convs)
 	}
-	d.missing = missing
-	return d, cacheable, nil
+	td.missing = missing
+	return td, cacheable, nil
 }
 
 // diffEntry is a textDiff as stored on disk. gob sends no zero values and

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
@@ -29,9 +28,9 @@ func TestURLs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := config.Wiki{API: tt.api}
-			got := []string{articleBase(w) + titleParam(tt.title), revisionURL(w, tt.title, tt.id),
-				diffURL(w, tt.title, tt.id, tt.parent), sitePath(tt.title), fileName(tt.title)}
+			l := newWikiLinks(Wiki{API: tt.api})
+			got := []string{l.page(tt.title), l.revision(tt.title, tt.id),
+				l.diff(tt.title, tt.id, tt.parent), sitePath(tt.title), fileName(tt.title)}
 			want := []string{tt.article, tt.rev, tt.diff, tt.path, tt.file}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)

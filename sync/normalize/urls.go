@@ -2,24 +2,71 @@ package normalize
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 )
+
+// wikiLinks makes the links back to the wiki: pages, revisions, diffs.
+type wikiLinks struct {
+	article      string // prefix to which a title is appended
+	index        string // the wiki's index.php
+	placeholders []int64
+}
+
+func newWikiLinks(w Wiki) wikiLinks {
+	return wikiLinks{article: articleBase(w.API), index: indexURL(w.API), placeholders: w.PlaceholderRevisions}
+}
+
+// indexURL is the wiki's index.php beside its api.php: "https://host/w/api.php"
+// gives "https://host/w/index.php".
+func indexURL(api string) string {
+	return strings.TrimSuffix(api, "api.php") + "index.php"
+}
 
 // articleBase is the wiki's article URL prefix, to which a title is
 // appended: "https://host/w/api.php" (MediaWiki's usual short-URL layout,
 // as on fedoraproject.org) gives "https://host/wiki/"; any other api.php
 // location gives its index.php with "?title=".
-func articleBase(w config.Wiki) string {
-	if u, err := url.Parse(w.API); err == nil && strings.HasSuffix(u.Path, "/w/api.php") {
+func articleBase(api string) string {
+	if u, err := url.Parse(api); err == nil && strings.HasSuffix(u.Path, "/w/api.php") {
 		u.Path = strings.TrimSuffix(u.Path, "w/api.php") + "wiki/"
 		u.RawQuery, u.Fragment = "", ""
 		return u.String()
 	}
-	return w.IndexURL() + "?title="
+	return indexURL(api) + "?title="
+}
+
+// placeholder reports whether id names no revision on the wiki.
+func (l wikiLinks) placeholder(id int64) bool { return slices.Contains(l.placeholders, id) }
+
+// page links a page's article on the wiki.
+func (l wikiLinks) page(title string) string { return l.article + titleParam(title) }
+
+// revision links one revision on the wiki; "" for a placeholder id,
+// which names no revision there.
+func (l wikiLinks) revision(title string, id int64) string {
+	if l.placeholder(id) {
+		return ""
+	}
+	return l.index + "?title=" + titleParam(title) + "&oldid=" + strconv.FormatInt(id, 10)
+}
+
+// diff links the wiki's diff of a revision against parent; "" when
+// there is no parent or either id is a placeholder.
+func (l wikiLinks) diff(title string, id, parent int64) string {
+	if parent == 0 || l.placeholder(id) || l.placeholder(parent) {
+		return ""
+	}
+	return l.index + "?title=" + titleParam(title) + "&diff=" + strconv.FormatInt(id, 10) + "&oldid=" + strconv.FormatInt(parent, 10)
+}
+
+// source is the attribution of a page showing revision r of title.
+func (l wikiLinks) source(title string, r *archive.Revision) *source {
+	return &source{Page: title, Revision: r.ID, Author: r.User, Timestamp: r.Timestamp,
+		WikiURL: l.revision(title, r.ID), PageURL: l.page(title)}
 }
 
 // titleParam spells a title for a URL query the way MediaWiki does:
@@ -27,24 +74,6 @@ func articleBase(w config.Wiki) string {
 func titleParam(title string) string {
 	s := url.QueryEscape(strings.ReplaceAll(title, " ", "_"))
 	return strings.NewReplacer("%2F", "/", "%3A", ":").Replace(s)
-}
-
-// revisionURL links one revision on the wiki; "" for a placeholder id,
-// which names no revision there.
-func revisionURL(w config.Wiki, title string, id int64) string {
-	if w.Placeholder(id) {
-		return ""
-	}
-	return w.IndexURL() + "?title=" + titleParam(title) + "&oldid=" + strconv.FormatInt(id, 10)
-}
-
-// diffURL links the wiki's diff of a revision against parent; "" when
-// there is no parent or either id is a placeholder.
-func diffURL(w config.Wiki, title string, id, parent int64) string {
-	if parent == 0 || w.Placeholder(id) || w.Placeholder(parent) {
-		return ""
-	}
-	return w.IndexURL() + "?title=" + titleParam(title) + "&diff=" + strconv.FormatInt(id, 10) + "&oldid=" + strconv.FormatInt(parent, 10)
 }
 
 // sitePath turns a title into the URL path segment for our pages: spaces
@@ -65,13 +94,4 @@ func sitePath(title string) string {
 // "index.md" or "_index.md".
 func fileName(title string) string {
 	return strings.ReplaceAll(archive.PathName(title), "%", "=") + ".md"
-}
-
-// link is wikitext.Options.Link: our own page for archived titles, "" (the
-// wiki's article) for the rest.
-func (b *builder) link(title string) string {
-	if b.page(title) == nil {
-		return ""
-	}
-	return "/wiki/" + sitePath(archive.Canonical(title)) + "/"
 }

@@ -1,13 +1,16 @@
 package normalize
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/content"
 )
 
 type wikiParams struct {
@@ -22,9 +25,25 @@ type wikiParams struct {
 	Diagnostics []string  `toml:"diagnostics,omitempty"`
 }
 
+// wikiPages writes the wiki/ and history/ trees: every archived page as
+// it stands, and every revision of it with its diff.
+type wikiPages struct {
+	*corpus
+	conv  *converter
+	diffs *differ
+	tree  *content.Tree
+	links wikiLinks
+	rep   *Report
+	log   *slog.Logger
+}
+
+func (b *wikiPages) write(ctx context.Context) error {
+	return steps(ctx, b.writeWikiPages, b.writeHistories)
+}
+
 // writeWikiPages writes wiki/<file>.md for every archived page, showing its
 // newest revision whose text is not hidden.
-func (b *builder) writeWikiPages() error {
+func (b *wikiPages) writeWikiPages() error {
 	for _, title := range b.titles {
 		if err := b.writeWikiPage(b.pages[title]); err != nil {
 			return err
@@ -33,21 +52,21 @@ func (b *builder) writeWikiPages() error {
 	return nil
 }
 
-func (b *builder) writeWikiPage(p *archive.Page) error {
+func (b *wikiPages) writeWikiPage(p *archive.Page) error {
 	latest := p.Last()
 	if latest == nil {
 		return nil
 	}
 	shown := visible(p, latest)
-	params := wikiParams{WikiTitle: p.Title, WikiURL: b.articleURL(p.Title)}
-	fm := frontMatter{Title: p.Title, Type: "wiki", URL: "/wiki/" + sitePath(p.Title) + "/", Params: &params}
+	params := wikiParams{WikiTitle: p.Title, WikiURL: b.links.page(p.Title)}
+	fm := content.FrontMatter{Title: p.Title, Type: "wiki", URL: "/wiki/" + sitePath(p.Title) + "/", Params: &params}
 	if shown != latest {
 		params.TextHidden = true
-		b.warn("page %q: the text of revision %d is hidden on the wiki; showing the newest visible one", p.Title, latest.ID)
+		warn(b.log, b.rep, "page %q: the text of revision %d is hidden on the wiki; showing the newest visible one", p.Title, latest.ID)
 	}
 	if shown == nil {
-		b.report.Pages++
-		return b.writeDoc("wiki/"+fileName(p.Title), fm, "")
+		b.rep.Pages++
+		return b.tree.WriteDoc("wiki/"+fileName(p.Title), fm, "")
 	}
 	text, err := b.text(p.Title, shown)
 	if err != nil {
@@ -57,35 +76,26 @@ func (b *builder) writeWikiPage(p *archive.Page) error {
 	if err != nil {
 		return err
 	}
-	params.Source = b.source(p.Title, shown)
+	params.Source = b.links.source(p.Title, shown)
 	params.Revision, params.Timestamp, params.Author, params.Summary = shown.ID, shown.Timestamp, shown.User, shown.Comment
 	params.WikiURL = params.Source.WikiURL
 	params.Diagnostics = b.diagnostics(p.Title, shown, conv)
 	fm.Date, fm.Categories = shown.Timestamp, conv.Categories
-	b.report.Pages++
-	return b.writeDoc("wiki/"+fileName(p.Title), fm, conv.Markdown)
+	b.rep.Pages++
+	return b.tree.WriteDoc("wiki/"+fileName(p.Title), fm, conv.Markdown)
 }
 
 // diagnostics lists a conversion's problems for the page's front matter
 // and adds the converter's, with page and revision, to the report.
-func (b *builder) diagnostics(title string, r *archive.Revision, c converted) []string {
+func (b *wikiPages) diagnostics(title string, r *archive.Revision, c converted) []string {
 	var out []string
 	for _, d := range c.Diagnostics {
 		out = append(out, fmt.Sprintf("line %d: %s", d.Line, d.Message))
 	}
 	for _, s := range out {
-		b.report.Diagnostics = append(b.report.Diagnostics, fmt.Sprintf("page %q revision %d: %s", title, r.ID, s))
+		b.rep.Diagnostics = append(b.rep.Diagnostics, fmt.Sprintf("page %q revision %d: %s", title, r.ID, s))
 	}
 	return append(out, c.missing...) // convert reported these
-}
-
-func (b *builder) source(title string, r *archive.Revision) *source {
-	return &source{Page: title, Revision: r.ID, Author: r.User, Timestamp: r.Timestamp,
-		WikiURL: revisionURL(b.cfg.Wiki, title, r.ID), PageURL: b.articleURL(title)}
-}
-
-func (b *builder) articleURL(title string) string {
-	return articleBase(b.cfg.Wiki) + titleParam(title)
 }
 
 type historyParams struct {
@@ -116,7 +126,7 @@ type historyEntry struct {
 // Encoding a history's front matter is much of the work and touches
 // nothing shared, so it runs on a worker while the next page's diffs are
 // made; the files are then cached and written in title order.
-func (b *builder) writeHistories() error {
+func (b *wikiPages) writeHistories() error {
 	docs := make([]historyDoc, 0, len(b.titles))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -137,7 +147,7 @@ func (b *builder) writeHistories() error {
 			b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing})
 		}
 		if err == nil || i < len(docs)-1 {
-			if werr := b.writeFile(d.rel, d.data); werr != nil {
+			if werr := b.tree.Write(d.rel, d.data); werr != nil {
 				return werr
 			}
 		}
@@ -158,7 +168,7 @@ type historyDoc struct {
 // prepareHistoryDoc fills d with p's history file, from the cache when
 // the page's revisions and diffs are the same as when it was stored (see
 // historyKey), else by computing the diffs here and encoding on g.
-func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.Group) error {
+func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.Group) error {
 	d.rel = "history/" + fileName(p.Title)
 	k, diffs, err := b.historyKey(p)
 	if err != nil {
@@ -166,11 +176,11 @@ func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.
 	}
 	var cached docEntry
 	if b.conv.disk.get(k, &cached) {
-		b.report.Work.CacheHits++
+		b.rep.Work.CacheHits++
 		for _, dk := range diffs {
 			b.conv.disk.keep(dk) // for when the next revision comes
 		}
-		b.report.Diagnostics = append(b.report.Diagnostics, cached.Missing...)
+		b.rep.Diagnostics = append(b.rep.Diagnostics, cached.Missing...)
 		d.data = cached.Data
 		return nil
 	}
@@ -180,7 +190,7 @@ func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.
 	}
 	d.key, d.missing, d.store = k, missing, cacheable
 	g.Go(func() error {
-		d.data, d.err = encodeDoc(d.rel, fm, "")
+		d.data, d.err = content.Encode(d.rel, fm, "")
 		return nil
 	})
 	return nil
@@ -188,11 +198,11 @@ func (b *builder) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.
 
 // historyFront is the front matter of p's history file, the diagnostics of
 // its diffs and whether every diff was cacheable.
-func (b *builder) historyFront(p *archive.Page) (frontMatter, []string, bool, error) {
-	if err := b.prefetchHistory(p); err != nil {
-		return frontMatter{}, nil, false, err
+func (b *wikiPages) historyFront(p *archive.Page) (content.FrontMatter, []string, bool, error) {
+	if err := b.diffs.prefetchHistory(p); err != nil {
+		return content.FrontMatter{}, nil, false, err
 	}
-	defer func() { clear(b.diffsAhead); clear(b.conv.ahead) }()
+	defer b.diffs.forget()
 	entries := make([]historyEntry, len(p.Revisions))
 	var missing []string
 	cacheable := true
@@ -201,7 +211,7 @@ func (b *builder) historyFront(p *archive.Page) (frontMatter, []string, bool, er
 		r := &p.Revisions[i]
 		e, err := b.historyEntry(p, r, prev)
 		if err != nil {
-			return frontMatter{}, nil, false, err
+			return content.FrontMatter{}, nil, false, err
 		}
 		entries[len(entries)-1-i] = e
 		missing = append(missing, e.missing...)
@@ -210,20 +220,20 @@ func (b *builder) historyFront(p *archive.Page) (frontMatter, []string, bool, er
 			prev = r
 		}
 	}
-	params := historyParams{WikiTitle: p.Title, WikiURL: b.articleURL(p.Title), Revisions: entries}
-	fm := frontMatter{Title: "History of " + p.Title, Type: "history", URL: "/history/" + sitePath(p.Title) + "/", Params: &params}
+	params := historyParams{WikiTitle: p.Title, WikiURL: b.links.page(p.Title), Revisions: entries}
+	fm := content.FrontMatter{Title: "History of " + p.Title, Type: "history", URL: "/history/" + sitePath(p.Title) + "/", Params: &params}
 	if last := p.Last(); last != nil {
 		fm.Date = last.Timestamp
 	}
 	return fm, missing, cacheable, nil
 }
 
-func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (historyEntry, error) {
+func (b *wikiPages) historyEntry(p *archive.Page, r, prev *archive.Revision) (historyEntry, error) {
 	e := historyEntry{ID: r.ID, User: r.User, Timestamp: r.Timestamp, Comment: r.Comment, Minor: r.Minor,
-		TextHidden: r.TextHidden, URL: revisionURL(b.cfg.Wiki, p.Title, r.ID)}
+		TextHidden: r.TextHidden, URL: b.links.revision(p.Title, r.ID)}
 	if parent := p.Parent(r); parent != nil {
 		e.Parent = parent.ID
-		e.DiffURL = diffURL(b.cfg.Wiki, p.Title, r.ID, parent.ID)
+		e.DiffURL = b.links.diff(p.Title, r.ID, parent.ID)
 	}
 	if r.TextHidden {
 		return e, nil
@@ -238,7 +248,7 @@ func (b *builder) historyEntry(p *archive.Page, r, prev *archive.Revision) (hist
 			return e, err
 		}
 	}
-	d, err := b.diff(oldText, newText, timeOf(prev), r.Timestamp)
+	d, err := b.diffs.diff(oldText, newText, timeOf(prev), r.Timestamp)
 	e.Class, e.Blocks, e.missing, e.uncacheable = d.class, d.blocks, d.missing, d.uncacheable
 	return e, err
 }

@@ -17,6 +17,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/wikisite/wikisite/sync/atomicfile"
 )
 
 // DefaultDestination is where the site goes when Options.Destination is
@@ -100,7 +102,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := swapIn(tmp, dest); err != nil {
+	if err := atomicfile.ReplaceDir(tmp, dest); err != nil {
 		return Result{}, err
 	}
 	return Result{Pages: pages, Files: files}, nil
@@ -143,34 +145,6 @@ func (o Options) contentDir(dir string) string {
 		return filepath.Clean(o.ContentDir)
 	}
 	return filepath.Join(dir, o.ContentDir)
-}
-
-// swapIn replaces dest with the freshly built folder tmp. Between the two
-// renames dest is briefly absent; if the second rename fails the old site
-// is put back.
-func swapIn(tmp, dest string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("destination %s: %w", dest, err)
-	}
-	old := tmp + ".old"
-	hadOld := true
-	if err := os.Rename(dest, old); errors.Is(err, fs.ErrNotExist) {
-		hadOld = false
-	} else if err != nil {
-		return fmt.Errorf("move old site %s aside: %w", dest, err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if hadOld {
-			_ = os.Rename(old, dest)
-		}
-		return fmt.Errorf("move new site into %s: %w", dest, err)
-	}
-	if hadOld {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove old site %s: %w", old, err)
-		}
-	}
-	return nil
 }
 
 // copyStatic copies the project's static folder, if any, into dest.

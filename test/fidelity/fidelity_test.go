@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/worddiff"
 )
 

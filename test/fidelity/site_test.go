@@ -11,8 +11,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/net/html/atom"
 
+	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
-	"github.com/wikisite/wikisite/sync/config"
 	"github.com/wikisite/wikisite/sync/normalize"
 	"github.com/wikisite/wikisite/sync/site"
 )
@@ -43,7 +43,7 @@ func revisionURL(id int64) string { return "/fidelity/" + strconv.FormatInt(id, 
 // revision, holding what the converter made of texts[id].
 func mustSiteProject(tb testing.TB, cfg *config.Config, store *archive.Store, p *archive.Page, texts map[int64]string) string {
 	tb.Helper()
-	conv, err := normalize.NewConverter(tb.Context(), normalize.Options{Config: cfg, Store: store})
+	conv, err := normalize.NewConverter(normalize.Options{Site: cfg.NormalizeSite(), Store: store})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 // FuzzParse: any text gives a Config or a one-line error that starts with
 // the file name; never a panic.
 func FuzzParse(f *testing.F) {
-	if data, err := os.ReadFile("../../config.toml"); err == nil {
+	if data, err := os.ReadFile("../../../config.toml"); err == nil {
 		f.Add(data)
 	}
 	f.Add([]byte("[params.wiki]\napi = \"ftp://x\"\n"))

@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseRepoConfig(t *testing.T) {
-	cfg, err := Load("../../config.toml")
+	cfg, err := Load("../../../config.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestParseRepoConfig(t *testing.T) {
 	if !cfg.Meetings[0].Date.Equal(first) || cfg.Meetings[0].Slug() != "2013-10-30" {
 		t.Errorf("first meeting = %+v, want 2013-10-30T17:00:00Z", cfg.Meetings[0])
 	}
-	if cfg.File != "../../config.toml" {
+	if cfg.File != "../../../config.toml" {
 		t.Errorf("File = %q", cfg.File)
 	}
 }

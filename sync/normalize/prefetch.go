@@ -12,14 +12,15 @@ type pair struct {
 	key              cacheKey
 	oldText, newText string
 	oldAt, newAt     time.Time
+	reqs             []request // see differ.requests
 }
 
 // prefetchHistory computes p's diffs that the cache folder lacks ahead,
 // on every core: first every conversion they need, each once, then the
 // diffs themselves, a plain parallel map over the revisions. The serial
-// pass that follows (historyFront) asks for the same results in order and
+// pass that follows (wikiPages.historyFront) asks for the same results in order and
 // finds them computed; the counts and diagnostics are the serial pass's.
-func (b *builder) prefetchHistory(p *archive.Page) error {
+func (d *differ) prefetchHistory(p *archive.Page) error {
 	var pairs []pair
 	var reqs []request
 	var prev *archive.Revision
@@ -28,30 +29,31 @@ func (b *builder) prefetchHistory(p *archive.Page) error {
 		if r.TextHidden {
 			continue
 		}
-		newText, err := b.text(p.Title, r)
+		newText, err := d.corpus.text(p.Title, r)
 		if err != nil {
 			return err
 		}
-		oldText, err := b.text(p.Title, prev)
+		oldText, err := d.corpus.text(p.Title, prev)
 		if err != nil {
 			return err
 		}
 		pr := pair{oldText: oldText, newText: newText, oldAt: timeOf(prev), newAt: r.Timestamp}
 		prev = r
-		pr.key = b.conv.keys.diff(oldText, newText, pr.oldAt, pr.newAt)
-		if b.conv.disk.loaded[pr.key] != nil {
+		pr.key = d.keys.diff(oldText, newText, pr.oldAt, pr.newAt)
+		if d.disk.loaded[pr.key] != nil {
 			continue
 		}
+		pr.reqs = d.requests(pr)
 		pairs = append(pairs, pr)
-		reqs = append(reqs, pr.requests()...)
+		reqs = append(reqs, pr.reqs...)
 	}
-	if err := b.conv.prefetch(reqs); err != nil {
+	if err := d.prefetch(reqs); err != nil {
 		return err
 	}
-	diffs := parallelMap(pairs, func(pr pair) *textDiff { return b.conv.aheadDiff(pr) })
+	diffs := parallelMap(pairs, func(pr pair) *textDiff { return d.aheadDiff(pr) })
 	for i, pr := range pairs {
 		if diffs[i] != nil {
-			b.diffsAhead[pr.key] = *diffs[i]
+			d.ahead[pr.key] = *diffs[i]
 		}
 	}
 	return nil
@@ -61,10 +63,10 @@ func (b *builder) prefetchHistory(p *archive.Page) error {
 // computeDiff asks: both texts as Markdown, each at its own time, and,
 // when the wikitext changed in more than whitespace, both plain texts at
 // the new time, to tell a markup-only edit.
-func (pr pair) requests() []request {
-	out := []request{{markdownKind, pr.oldText, pr.oldAt}, {markdownKind, pr.newText, pr.newAt}}
+func (d *differ) requests(pr pair) []request {
+	out := []request{d.request(markdownKind, pr.oldText, pr.oldAt), d.request(markdownKind, pr.newText, pr.newAt)}
 	if worddiff.Classify(pr.oldText, pr.newText, nil) == worddiff.Substantive {
-		out = append(out, request{plainKind, pr.oldText, pr.newAt}, request{plainKind, pr.newText, pr.newAt})
+		out = append(out, d.request(plainKind, pr.oldText, pr.newAt), d.request(plainKind, pr.newText, pr.newAt))
 	}
 	return out
 }
@@ -72,22 +74,22 @@ func (pr pair) requests() []request {
 // aheadDiff is the class and blocks of pr from conversions prefetch
 // computed, or nil when one of them was not (it is in memory or in the
 // cache folder): then computeDiff makes the diff as it comes. It only
-// reads the converter's maps.
-func (c *converter) aheadDiff(pr pair) *textDiff {
+// reads the converter's maps, so it runs on any goroutine.
+func (d *differ) aheadDiff(pr pair) *textDiff {
 	var convs []converted
-	for _, q := range pr.requests() {
-		r, ok := c.ahead[c.keys.of(q.kind.String(), q.src, q.at)]
+	for _, q := range pr.reqs {
+		r, ok := d.converter.ahead[q.key]
 		if !ok {
 			return nil
 		}
 		convs = append(convs, r)
 	}
-	d := diffOf(pr.oldText, pr.newText, convs)
-	return &d
+	td := diffOf(pr.oldText, pr.newText, convs)
+	return &td
 }
 
 // diffOf is the diff of two wikitexts given their conversions, as listed
-// by pair.requests: the class of the change and the Markdown's blocks.
+// by differ.requests: the class of the change and the Markdown's blocks.
 func diffOf(oldText, newText string, convs []converted) textDiff {
 	oldMD, newMD := convs[0].Markdown, convs[1].Markdown
 	class := worddiff.Classify(oldText, newText, nil)
@@ -98,4 +100,10 @@ func diffOf(oldText, newText string, convs []converted) textDiff {
 		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
 	}
 	return textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD)}
+}
+
+// forget drops what prefetchHistory computed, once its history is written.
+func (d *differ) forget() {
+	clear(d.ahead)
+	clear(d.converter.ahead)
 }

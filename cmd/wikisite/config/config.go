@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/wikisite/wikisite/sync/normalize"
 )
 
 // Defaults used when config.toml leaves a setting out.
@@ -258,4 +260,15 @@ func (cfg *Config) fillMeetings(name string, lines lineIndex, ms []meetingShape)
 		}
 	}
 	return nil
+}
+
+// NormalizeSite is what sync/normalize needs of the configuration: the
+// library takes it as plain options and never reads config.toml.
+func (c *Config) NormalizeSite() normalize.Site {
+	s := normalize.Site{Title: c.Title, Pages: c.Wiki.Pages, Wiki: normalize.Wiki{API: c.Wiki.API,
+		Shortcodes: c.Wiki.Shortcodes, PlaceholderRevisions: c.Wiki.PlaceholderRevisions}}
+	for _, m := range c.Meetings {
+		s.Meetings = append(s.Meetings, normalize.Meeting{Date: m.Date, Title: m.Title, Minutes: m.Minutes})
+	}
+	return s
 }
