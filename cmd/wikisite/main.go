@@ -108,6 +108,10 @@ func report(stderr io.Writer, err error) int {
 	}
 	msg := strings.ReplaceAll(err.Error(), "\n", " ")
 	fmt.Fprintf(stderr, "wikisite: %s\n", msg)
+	var lib interface{ Hint() string } // a library's own hint
+	if errors.As(err, &lib) {
+		fmt.Fprintf(stderr, "hint: %s\n", lib.Hint())
+	}
 	var h hinted
 	if errors.As(err, &h) {
 		for _, line := range h.hints {

@@ -3,58 +3,31 @@ package main
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/mirror"
 )
 
-// revisionSet remembers which revisions the archive held before a sync, so
-// that the sync's commit message can list exactly the new ones.
-type revisionSet map[string]map[int64]bool
-
-func archivedRevisions(store *archive.Store) (revisionSet, error) {
-	titles, err := store.Titles()
-	if err != nil {
-		return nil, err
-	}
-	set := revisionSet{}
-	for _, title := range titles {
-		p, err := store.Page(title)
-		if err != nil {
-			return nil, err
+// commitMessage lists the revisions a sync added: a subject line, then one
+// line per revision with page, id, author and edit summary, pages by
+// title, oldest first within each page.
+func commitMessage(added []mirror.Added) string {
+	added = append([]mirror.Added(nil), added...)
+	sort.SliceStable(added, func(i, j int) bool {
+		a, b := added[i], added[j]
+		if a.Title != b.Title {
+			return a.Title < b.Title
 		}
-		ids := map[int64]bool{}
-		for _, r := range p.Revisions {
-			ids[r.ID] = true
-		}
-		set[title] = ids
-	}
-	return set, nil
-}
-
-// commitMessage lists the revisions the archive holds beyond before: a
-// subject line, then one line per revision with page, id, author and edit
-// summary, oldest first within each page.
-func commitMessage(store *archive.Store, before revisionSet) (string, error) {
-	titles, err := store.Titles()
-	if err != nil {
-		return "", err
-	}
+		return a.Revision.Timestamp.Before(b.Revision.Timestamp)
+	})
 	var lines []string
-	for _, title := range titles {
-		p, err := store.Page(title)
-		if err != nil {
-			return "", err
-		}
-		for _, r := range p.Revisions {
-			if before[title][r.ID] {
-				continue
-			}
-			lines = append(lines, "- "+describeRevision(title, r))
-		}
+	for _, a := range added {
+		lines = append(lines, "- "+describeRevision(a.Title, a.Revision))
 	}
 	subject := fmt.Sprintf("Sync %s from the wiki", plural(len(lines), "new revision"))
-	return subject + "\n\n" + strings.Join(lines, "\n") + "\n", nil
+	return subject + "\n\n" + strings.Join(lines, "\n") + "\n"
 }
 
 func describeRevision(title string, r archive.Revision) string {
@@ -73,12 +46,8 @@ func describeRevision(title string, r archive.Revision) string {
 }
 
 // writeMessage writes the commit message file for --message.
-func writeMessage(path string, store *archive.Store, before revisionSet) error {
-	msg, err := commitMessage(store, before)
-	if err != nil {
-		return fmt.Errorf("--message: %w", err)
-	}
-	if err := os.WriteFile(path, []byte(msg), 0o644); err != nil {
+func writeMessage(path string, added []mirror.Added) error {
+	if err := os.WriteFile(path, []byte(commitMessage(added)), 0o644); err != nil {
 		return fmt.Errorf("--message: %w", err)
 	}
 	return nil

@@ -75,12 +75,6 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	var before revisionSet
-	if messagePath != "" {
-		if before, err = archivedRevisions(w.store); err != nil {
-			return err
-		}
-	}
 	opts := mirror.Options{Pages: w.cfg.Wiki.Pages, Logger: w.log}
 	if isTerminal(stderr) {
 		opts.Progress = stderr
@@ -96,7 +90,7 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return syncError(err, sum)
 	}
 	if messagePath != "" {
-		if err := writeMessage(messagePath, w.store, before); err != nil {
+		if err := writeMessage(messagePath, sum.Added); err != nil {
 			return err
 		}
 	}

@@ -62,12 +62,21 @@ type Summary struct {
 	Pages int
 	// NewRevisions counts the revisions added to the archive.
 	NewRevisions int
+	// Added lists the revisions added to the archive, in the order they
+	// were committed, each with its page's title at the time.
+	Added []Added
 	// Requests and Bytes are the HTTP traffic, when the Wiki counts it.
 	Requests int
 	Bytes    int64
 	// Warnings are problems that did not stop the sync, such as a page
 	// missing on the wiki.
 	Warnings []string
+}
+
+// Added is one revision a sync added to the archive.
+type Added struct {
+	Title    string
+	Revision archive.Revision
 }
 
 // syncer holds one run's state.

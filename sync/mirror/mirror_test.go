@@ -227,6 +227,16 @@ func TestSync(t *testing.T) {
 			if sum.NewRevisions != tt.newRevisions {
 				t.Errorf("new revisions %d, want %d", sum.NewRevisions, tt.newRevisions)
 			}
+			if len(sum.Added) != sum.NewRevisions {
+				t.Errorf("summary lists %d added revisions, counts %d", len(sum.Added), sum.NewRevisions)
+			}
+			for _, a := range sum.Added {
+				if p, err := s.Page(a.Title); err != nil {
+					t.Errorf("added revision %d of %q: %v", a.Revision.ID, a.Title, err)
+				} else if _, ok := p.Revision(a.Revision.ID); !ok {
+					t.Errorf("added revision %d is not in the archive's %q", a.Revision.ID, a.Title)
+				}
+			}
 			if tt.warning != "" && !slices.ContainsFunc(sum.Warnings, func(w string) bool { return strings.HasPrefix(w, tt.warning) }) {
 				t.Errorf("warnings %q lack %q", sum.Warnings, tt.warning)
 			}

@@ -122,6 +122,9 @@ func (s *syncer) commit(p *archive.Page, tx *archive.Tx, revs []archive.Revision
 	*p = next
 	s.arch.put(p)
 	s.sum.NewRevisions += len(revs)
+	for _, r := range revs {
+		s.sum.Added = append(s.sum.Added, Added{Title: p.Title, Revision: r})
+	}
 	if s.opts.Progress != nil && len(revs) > 0 {
 		fmt.Fprintf(s.opts.Progress, "%s: %d revisions archived\r", p.Title, len(p.Revisions))
 	}

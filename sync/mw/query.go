@@ -176,27 +176,6 @@ func uniqueTitles(ts []struct {
 	return out
 }
 
-// Templates lists the templates the pages transclude now, directly or
-// through other templates, sorted.
-func (c *Client) Templates(ctx context.Context, titles []string) ([]string, error) {
-	states, err := c.Latest(ctx, titles)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, st := range states {
-		for _, t := range st.Templates {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
 // revParams asks for the revisions of title after revid after, oldest first.
 func revParams(title string, after int64, props string) params.Values {
 	p := params.Values{"prop": "revisions", "titles": title, "rvprop": props,

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -176,7 +177,7 @@ func TestBuildErrorIsOneLineNamingTheFile(t *testing.T) {
 		{"errorf is only logged", "layouts/home.html", `{{ define "main" }}{{ errorf "synthetic failure %d" 42 }}{{ end }}`,
 			[]string{"hugo: synthetic failure 42"}},
 		{"hugo panics", "content/beta.md", "+++\ntitle = \"Beta\"\nurl = \"/wiki/Template:Synthetic/\"\n+++\n",
-			[]string{"hugo crashed", `'\:'`}},
+			[]string{"hugo crashed", `hint: a front matter url with a literal ':' must write it as '\:'`}},
 		{"unknown shortcode", "content/beta.md", "+++\ntitle = \"Beta\"\n+++\n{{< nosuch >}}\n",
 			[]string{"content/beta.md", "nosuch"}},
 	} {
@@ -190,6 +191,13 @@ func TestBuildErrorIsOneLineNamingTheFile(t *testing.T) {
 			t.Logf("error: %s", msg)
 			if strings.Contains(msg, "\n") || strings.Contains(msg, dir) {
 				t.Errorf("error spans lines or repeats the project path:\n%s", msg)
+			}
+			var h interface{ Hint() string }
+			if errors.As(err, &h) {
+				if strings.Contains(h.Hint(), "\n") || strings.Contains(msg, h.Hint()) {
+					t.Errorf("hint %q spans lines or repeats the error", h.Hint())
+				}
+				msg += "\nhint: " + h.Hint()
 			}
 			for _, want := range tc.want {
 				if !strings.Contains(msg, want) {

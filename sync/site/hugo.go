@@ -17,6 +17,19 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 )
 
+// hintError is an error with a line telling the user how to fix it,
+// which the command prints on its own "hint:" line.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e hintError) Error() string { return e.err.Error() }
+func (e hintError) Unwrap() error { return e.err }
+
+// Hint is the fix, for the command to show.
+func (e hintError) Hint() string { return e.hint }
+
 // hugoRun is one Hugo build of a project folder into a publish folder.
 type hugoRun struct {
 	dir        string // absolute project root holding config.toml
@@ -33,7 +46,7 @@ func (r hugoRun) build() (pages int, err error) {
 	// url holding ":name" (a permalink token it cannot expand).
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("hugo crashed: %v; hint: a front matter url with a literal ':' must write it as '\\:'", p)
+			err = hintError{fmt.Errorf("hugo crashed: %v", p), `a front matter url with a literal ':' must write it as '\:'`}
 		}
 	}()
 	logger := loggers.New(loggers.Options{
