@@ -19,7 +19,7 @@ import (
 // whenever sync/wikitext, sync/worddiff or this package would compute a
 // different result from the same input: every key includes it, so old
 // entries stop matching (and are pruned by the next Write).
-const cacheFormat = "normalize-cache-3"
+const cacheFormat = "normalize-cache-4"
 
 // cacheKey addresses one cached result: a SHA-256 of everything the
 // result depends on.

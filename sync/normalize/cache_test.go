@@ -224,7 +224,7 @@ func TestDiffEntryRoundTrip(t *testing.T) {
 			{Kind: "moved", MovedTo: &two},
 		}, missing: []string{"synthetic diagnostic"}}},
 		{"computed", textDiff{class: "substantive",
-			blocks: diffBlocks("Synthetic line one.\n"+moved+"Synthetic line two.\n", "Synthetic line one.\nSynthetic line two.\n"+moved)}},
+			blocks: diffBlocks(md("Synthetic line one.\n"+moved+"Synthetic line two.\n"), md("Synthetic line one.\nSynthetic line two.\n"+moved))}},
 	}
 	dir := t.TempDir()
 	c := newDiskCache(dir)

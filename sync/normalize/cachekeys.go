@@ -107,15 +107,16 @@ type convEntry struct {
 	Categories  []string
 	Magic       []string
 	Diagnostics []wikitext.Diagnostic
+	Shortcodes  []wikitext.Shortcode
 	Missing     []string
 }
 
 func entryOf(r converted) convEntry {
 	return convEntry{Markdown: r.Markdown, Categories: r.Categories, Magic: r.Magic,
-		Diagnostics: r.Diagnostics, Missing: r.missing}
+		Diagnostics: r.Diagnostics, Shortcodes: r.Shortcodes, Missing: r.missing}
 }
 
 func (e convEntry) converted() converted {
 	return converted{Result: wikitext.Result{Markdown: e.Markdown, Categories: e.Categories, Magic: e.Magic,
-		Diagnostics: e.Diagnostics}, missing: e.Missing}
+		Diagnostics: e.Diagnostics, Shortcodes: e.Shortcodes}, missing: e.Missing}
 }

@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 
+	"github.com/wikisite/wikisite/sync/wikitext"
+
 	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
@@ -22,12 +24,12 @@ type span struct {
 	Text string `toml:"text"`
 }
 
-// diffBlocks diffs two converted texts and trims long unchanged runs to
-// contextLines lines on each side of a change, so a one-word edit in a long
-// page stays a short diff. Identical texts give no blocks. Shortcode lines
-// are diffed as readable() shows them.
-func diffBlocks(old, new string) []block {
-	if old == new {
+// diffBlocks diffs two conversions' Markdown and trims long unchanged
+// runs to contextLines lines on each side of a change, so a one-word edit
+// in a long page stays a short diff. Identical texts give no blocks.
+// Shortcode lines are diffed as readable() shows them.
+func diffBlocks(old, new wikitext.Result) []block {
+	if old.Markdown == new.Markdown {
 		return nil
 	}
 	return trim(worddiff.Lines(readable(old), readable(new)), contextLines)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
 // repoArchive and repoConfig are the committed real data.
@@ -215,3 +216,6 @@ func mustAddPage(tb testing.TB, dir, title string, start time.Time, firstID int6
 		tb.Fatal(err)
 	}
 }
+
+// md is a conversion that gave s, with no shortcode lines.
+func md(s string) wikitext.Result { return wikitext.Result{Markdown: s} }

@@ -99,7 +99,7 @@ func diffOf(oldText, newText string, convs []converted) textDiff {
 	if class == worddiff.Identical && oldMD != newMD {
 		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
 	}
-	return textDiff{class: className(class), blocks: diffBlocks(oldMD, newMD)}
+	return textDiff{class: className(class), blocks: diffBlocks(convs[0].Result, convs[1].Result)}
 }
 
 // forget drops what prefetchHistory computed, once its history is written.

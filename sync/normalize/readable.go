@@ -1,43 +1,34 @@
 package normalize
 
 import (
-	"html"
-	"regexp"
 	"strings"
+
+	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
-// The shortcode lines the converter writes (see sync/wikitext): a box
-// opens with `{{% name title="…" %}}` and closes with `{{% /name %}}`; a
-// complex table sits between `{{< wikihtml >}}` lines.
-var (
-	shortcodeOpen  = regexp.MustCompile(`^\{\{% ([A-Za-z0-9_-]+)(.*) %\}\}$`)
-	shortcodeTitle = regexp.MustCompile(`\btitle="((?:[^"\\]|\\.)*)"`)
-	shortcodeClose = regexp.MustCompile(`^\{\{[%<] /[A-Za-z0-9_-]+ [%>]\}\}$`)
-)
-
-// readable rewrites those lines as a reader would name what they draw, so
-// that a diff of a box's edit reads "Warning: This is a draft document!"
-// rather than the Hugo call. It is for diffs only: the pages themselves
-// keep the shortcodes.
-func readable(md string) string {
-	if !strings.Contains(md, "{{") {
-		return md
+// readable rewrites the shortcode lines the converter wrote (it lists
+// them, with what each shows, in Result.Shortcodes) as a reader would name
+// what they draw, so that a diff of a box's edit reads "Warning: This is a
+// draft document!" rather than the Hugo call; closing lines and raw HTML
+// markers, which show nothing, are dropped. It is for diffs only: the
+// pages themselves keep the shortcodes.
+func readable(r wikitext.Result) string {
+	if len(r.Shortcodes) == 0 {
+		return r.Markdown
 	}
-	lines := strings.Split(md, "\n")
+	shows := make(map[string]string, len(r.Shortcodes))
+	for _, s := range r.Shortcodes {
+		shows[s.Line] = s.Shows
+	}
+	lines := strings.Split(r.Markdown, "\n")
 	out := lines[:0]
 	for _, line := range lines {
+		s, ok := shows[line]
 		switch {
-		case line == "{{< wikihtml >}}" || shortcodeClose.MatchString(line):
-			continue
-		case shortcodeOpen.MatchString(line):
-			m := shortcodeOpen.FindStringSubmatch(line)
-			label := strings.ToUpper(m[1][:1]) + m[1][1:] + ":"
-			if t := shortcodeTitle.FindStringSubmatch(m[2]); t != nil {
-				label += " " + html.UnescapeString(strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(t[1]))
-			}
-			out = append(out, label)
-		default:
+		case !ok:
 			out = append(out, line)
+		case s != "":
+			out = append(out, s)
 		}
 	}
 	return strings.Join(out, "\n")

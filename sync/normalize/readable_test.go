@@ -1,25 +1,51 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/wikisite/wikisite/sync/wikitext"
+)
 
 func TestReadable(t *testing.T) {
+	opts := wikitext.Options{Shortcodes: map[string]string{"Admon/warning": "warning", "Admon/note": "note"}}
 	tests := []struct{ name, in, want string }{
-		{"plain text is kept", "# Title\n\nA line.", "# Title\n\nA line."},
-		{"box with title",
-			"{{% warning title=\"This is a draft document!\" %}}\nBody line.\n{{% /warning %}}",
-			"Warning: This is a draft document!\nBody line."},
-		{"escaped quote and entity in the title",
-			`{{% note title="Say \"hi\" &#37; now" %}}` + "\n{{% /note %}}",
-			`Note: Say "hi" % now`},
-		{"box without title", "{{% note %}}\nx\n{{% /note %}}", "Note:\nx"},
-		{"table block markers dropped", "{{< wikihtml >}}\n<table></table>\n{{< /wikihtml >}}", "<table></table>"},
-		{"escaped braces in text stay", "&#123;&#123;% not a call %&#125;&#125;", "&#123;&#123;% not a call %&#125;&#125;"},
+		{"plain text is kept", "= Title =\n\nA line.", "# Title\n\nA line.\n"},
+		{"box with title", "{{Admon/warning|This is a draft document!|Body line.}}",
+			"Warning: This is a draft document!\nBody line.\n"},
+		{"quote, entity and braces in the title", `{{Admon/note|Say "hi" &#37; {now}|x}}`,
+			"Note: Say \"hi\" % {now}\nx\n"},
+		{"box without title", "{{Admon/note||x}}", "Note: \nx\n"},
+		{"table block markers dropped", "{|\n|-\n| a || b\n|-\n| colspan=2 | c\n|}", ""},
+		{"escaped shortcode in text stays", "<nowiki>{{% not a call %}}</nowiki>", "&#123;&#123;% not a call %&#125;&#125;\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := readable(tt.in); got != tt.want {
-				t.Errorf("readable(%q) = %q, want %q", tt.in, got, tt.want)
+			r := wikitext.Convert(tt.in, opts)
+			got := readable(r)
+			if tt.want == "" { // only that the markers are gone
+				if got == r.Markdown || len(r.Shortcodes) == 0 {
+					t.Fatalf("no shortcode lines to drop in %q", r.Markdown)
+				}
+				for _, s := range r.Shortcodes {
+					if s.Shows == "" && containsLine(got, s.Line) {
+						t.Errorf("readable kept %q", s.Line)
+					}
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("readable(%q) = %q, want %q", r.Markdown, got, tt.want)
 			}
 		})
 	}
+}
+
+func containsLine(s, line string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if l == line {
+			return true
+		}
+	}
+	return false
 }

@@ -63,7 +63,7 @@ func TestDiffBlocks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, b := range diffBlocks(tt.old, tt.new) {
+			for _, b := range diffBlocks(md(tt.old), md(tt.new)) {
 				switch {
 				case b.Elided > 0:
 					got = append(got, b.Kind+" elided="+strconv.Itoa(b.Elided))
@@ -87,7 +87,7 @@ func TestMovedTo(t *testing.T) {
 	filler := strings.Repeat("filler line\n", 10)
 	old := para + filler + "end\n"
 	cur := filler + para + "end\n"
-	blocks := diffBlocks(old, cur)
+	blocks := diffBlocks(md(old), md(cur))
 	var moved []int
 	for i, b := range blocks {
 		if b.Kind == worddiff.Moved.String() {

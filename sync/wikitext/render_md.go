@@ -33,7 +33,7 @@ func (r mdRenderer) block(b block) string {
 		if simpleTable(x) {
 			return r.gfmTable(x)
 		}
-		return "{{< wikihtml >}}\n" + htmlRenderer(r).block(x) + "\n{{< /wikihtml >}}"
+		return r.wikiHTML(htmlRenderer(r).block(x))
 	case *preBlock:
 		return r.pre(x)
 	case *rule:
@@ -77,7 +77,7 @@ func (r mdRenderer) pre(p *preBlock) string {
 	}
 	text = strings.TrimRight(text, "\n")
 	if strings.Contains(text, "{{") || strings.Contains(text, "}}") || strings.Contains(text, markOpen) {
-		return "{{< wikihtml >}}\n<pre>" + escapeHTML(text) + "</pre>\n{{< /wikihtml >}}"
+		return r.wikiHTML("<pre>" + escapeHTML(text) + "</pre>")
 	}
 	fence := "```"
 	for strings.Contains(text, fence) {
@@ -91,19 +91,36 @@ func (r mdRenderer) shortcode(tk *token) string {
 	b.WriteString("{{% ")
 	b.WriteString(tk.name)
 	b.WriteString(` title="`)
-	b.WriteString(escapeParam(r.c.plainOf(tk.title)))
+	title := r.c.plainOf(tk.title)
+	b.WriteString(escapeParam(title))
 	b.WriteString(`"`)
 	for _, p := range tk.params {
 		b.WriteString(" " + p[0] + `="` + escapeParam(r.c.plainOf(p[1])) + `"`)
 	}
-	b.WriteString(" %}}\n")
+	b.WriteString(" %}}")
+	r.c.shortcodeLine(b.String(), strings.ToUpper(tk.name[:1])+tk.name[1:]+": "+title)
+	b.WriteString("\n")
 	if body := r.blocks(r.c.parseBlocks(tk.body, 0)); body != "" {
 		b.WriteString(body)
 		b.WriteString("\n")
 	}
-	b.WriteString("{{% /" + tk.name + " %}}")
+	end := "{{% /" + tk.name + " %}}"
+	r.c.shortcodeLine(end, "")
+	b.WriteString(end)
 	return b.String()
 }
+
+// wikiHTML wraps raw HTML in the wikihtml shortcode's lines.
+func (r mdRenderer) wikiHTML(html string) string {
+	r.c.shortcodeLine(wikiHTMLOpen, "")
+	r.c.shortcodeLine(wikiHTMLClose, "")
+	return wikiHTMLOpen + "\n" + html + "\n" + wikiHTMLClose
+}
+
+const (
+	wikiHTMLOpen  = "{{< wikihtml >}}"
+	wikiHTMLClose = "{{< /wikihtml >}}"
+)
 
 func (r mdRenderer) list(l *list, nested bool) string {
 	var items []string

@@ -45,7 +45,22 @@ type Result struct {
 	Magic []string
 	// Diagnostics reports what the converter could not render faithfully.
 	Diagnostics []Diagnostic
+	// Shortcodes lists the lines of Markdown that are shortcode calls the
+	// converter wrote, each once, in order of first appearance, so a
+	// caller can show them as a reader sees them without parsing them
+	// back. Text never produces such a line: it is escaped.
+	Shortcodes []Shortcode
 	Lookups
+}
+
+// Shortcode is one line of a shortcode call in Result.Markdown.
+type Shortcode struct {
+	// Line is the whole line, e.g. `{{% warning title="Draft" %}}`.
+	Line string
+	// Shows is what a reader sees of it: a box's name and title
+	// ("Warning: Draft"); "" for a closing line or a raw HTML block's
+	// markers, which show nothing.
+	Shows string
 }
 
 // Lookups says which pages a conversion asked Options.Templates for, so a
@@ -102,6 +117,7 @@ func Convert(src string, opts Options) Result {
 		Categories:  c.categories,
 		Magic:       c.magic,
 		Diagnostics: c.diags,
+		Shortcodes:  c.written,
 		Lookups:     c.lookups,
 	}
 }
@@ -133,6 +149,7 @@ type converter struct {
 	magic      []string
 	diags      []Diagnostic
 	lookups    Lookups
+	written    []Shortcode
 	looked     map[string]bool // lookups.Pages as a set
 	budget     int             // bytes template expansion may still produce
 	overflow   bool            // budget exhausted; reported once
@@ -204,6 +221,16 @@ func (c *converter) template(page string) (string, bool) {
 		c.lookups.Missing = append(c.lookups.Missing, page)
 	}
 	return text, ok
+}
+
+// shortcodeLine records a shortcode line the renderer wrote.
+func (c *converter) shortcodeLine(line, shows string) {
+	for _, s := range c.written {
+		if s.Line == line {
+			return
+		}
+	}
+	c.written = append(c.written, Shortcode{Line: line, Shows: shows})
 }
 
 func (c *converter) addCategory(name string) {
