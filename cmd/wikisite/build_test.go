@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
 )
@@ -114,4 +120,41 @@ func mustTree(tb testing.TB, root string) map[string][]byte {
 		tb.Fatal(err)
 	}
 	return tree
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/public.sha256")
+
+// manifest lists a tree's files with their SHA-256, sorted by path.
+func manifest(tree map[string][]byte) string {
+	names := make([]string, 0, len(tree))
+	for name := range tree {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(tree[name]), name)
+	}
+	return b.String()
+}
+
+// TestBuiltSiteIsPinned checks the site built from the committed archive
+// against testdata/public.sha256, so a refactoring that changes a single
+// byte of public/ is seen; rewrite it with -update when a change to the
+// site is meant.
+func TestBuiltSiteIsPinned(t *testing.T) {
+	out := t.TempDir()
+	mustRunBuild(t, out)
+	got := manifest(mustTree(t, filepath.Join(out, "public")))
+	const file = "testdata/public.sha256"
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := mustReadFile(t, file)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("public/ differs from %s (-want +got); run go test ./cmd/wikisite -run TestBuiltSiteIsPinned -update if meant:\n%s", file, diff)
+	}
 }
