@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
+	"github.com/wikisite/wikisite/internal/visible"
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/worddiff"
 )
@@ -91,7 +92,7 @@ func mustScore(tb testing.TB, pandoc string, cfg *config.Config, store *archive.
 			tb.Fatalf("page %q revision %d: MediaWiki's rendering has no words", p.Title, id)
 		}
 		peer := mustPandocWords(tb, pandoc, id, texts[id])
-		rows = append(rows, row{rev: id, wikisite: score(ref, siteWords[id]), pandoc: score(ref, peer),
+		rows = append(rows, row{rev: id, wikisite: visible.Score(ref, siteWords[id]), pandoc: visible.Score(ref, peer),
 			ref: ref, site: siteWords[id]})
 	}
 	if len(rows) == 0 {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/wikisite/wikisite/internal/visible"
 )
 
 // mustPandoc returns the path of pandoc, the peer converter. Without it
@@ -40,9 +42,9 @@ func mustPandocWords(tb testing.TB, pandoc string, rev int64, wikitext string) [
 	if err != nil {
 		tb.Fatalf("pandoc on revision %d: %v: %s", rev, err, stderr.String())
 	}
-	text, err := visibleText(string(out), 0, func(*html.Node) bool { return false })
+	text, err := visible.Text(string(out), 0, func(*html.Node) bool { return false })
 	if err != nil {
 		tb.Fatalf("pandoc's rendering of revision %d: %v", rev, err)
 	}
-	return words(text)
+	return visible.Words(text)
 }

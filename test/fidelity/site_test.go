@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
+	"github.com/wikisite/wikisite/internal/visible"
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/normalize"
 	"github.com/wikisite/wikisite/sync/site"
@@ -110,11 +111,11 @@ func mustSiteWords(tb testing.TB, dir string, ids []int64) map[int64][]string {
 		if err != nil {
 			tb.Fatalf("revision %d: %v", id, err)
 		}
-		text, err := visibleText(string(data), atom.Article, siteChrome)
+		text, err := visible.Text(string(data), atom.Article, visible.SiteChrome)
 		if err != nil {
 			tb.Fatalf("revision %d: %s: %v", id, file, err)
 		}
-		out[id] = words(text)
+		out[id] = visible.Words(text)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/internal/mwtest"
+	"github.com/wikisite/wikisite/internal/visible"
 	"github.com/wikisite/wikisite/sync/archive"
 )
 
@@ -45,9 +46,9 @@ func mustWikiHTML(tb testing.TB, title string, revs []archive.Revision) map[int6
 // mustWikiWords is the visible words of MediaWiki's rendering.
 func mustWikiWords(tb testing.TB, rev int64, src string) []string {
 	tb.Helper()
-	text, err := visibleText(src, 0, wikiChrome)
+	text, err := visible.Text(src, 0, visible.WikiChrome)
 	if err != nil {
 		tb.Fatalf("MediaWiki's rendering of revision %d: %v", rev, err)
 	}
-	return words(text)
+	return visible.Words(text)
 }

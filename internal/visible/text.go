@@ -1,4 +1,4 @@
-package fidelity
+package visible
 
 import (
 	"fmt"
@@ -8,23 +8,23 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// chrome says whether an element is page furniture rather than page
+// Chrome says whether an element is page furniture rather than page
 // content, so its text is not compared.
-type chrome func(n *html.Node) bool
+type Chrome func(n *html.Node) bool
 
-// wikiChrome is what MediaWiki's action=parse output holds around the page
+// WikiChrome is what MediaWiki's action=parse output holds around the page
 // text: the table of contents and the "[edit]" section links.
-func wikiChrome(n *html.Node) bool {
-	return hasID(n, "toc") || hasClass(n, "toc") || hasClass(n, "mw-editsection")
+func WikiChrome(n *html.Node) bool {
+	return HasID(n, "toc") || HasClass(n, "toc") || HasClass(n, "mw-editsection")
 }
 
-// siteChrome is what our wiki layout puts in <article> besides the
+// SiteChrome is what our wiki layout puts in <article> besides the
 // converted page: the header (title and "Revision N by …" line), the
 // category list (MediaWiki shows it outside the parse output, in
 // #catlinks), the conversion notes, and screen-reader-only labels.
-func siteChrome(n *html.Node) bool {
-	return hasClass(n, "page-header") || hasClass(n, "categories") ||
-		hasClass(n, "diagnostics") || hasClass(n, "visually-hidden")
+func SiteChrome(n *html.Node) bool {
+	return HasClass(n, "page-header") || HasClass(n, "categories") ||
+		HasClass(n, "diagnostics") || HasClass(n, "visually-hidden")
 }
 
 // inline elements continue a word; every other element separates words,
@@ -39,19 +39,19 @@ var inline = map[atom.Atom]bool{
 	atom.Var: true,
 }
 
-// visibleText returns the text a reader sees in the HTML fragment or
+// Text returns the text a reader sees in the HTML fragment or
 // document src: text nodes in document order, with a space wherever a
 // non-inline element starts or ends. Scripts, styles, comments and chrome
 // are dropped. Under root (when not zero) only the first element of that
 // kind counts; it is an error if there is none.
-func visibleText(src string, root atom.Atom, skip chrome) (string, error) {
+func Text(src string, root atom.Atom, skip Chrome) (string, error) {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return "", fmt.Errorf("parse html: %w", err)
 	}
 	top := doc
 	if root != 0 {
-		if top = find(doc, root); top == nil {
+		if top = Find(doc, root); top == nil {
 			return "", fmt.Errorf("no <%s> element", root)
 		}
 	}
@@ -60,7 +60,7 @@ func visibleText(src string, root atom.Atom, skip chrome) (string, error) {
 	return b.String(), nil
 }
 
-func writeText(b *strings.Builder, n *html.Node, skip chrome) {
+func writeText(b *strings.Builder, n *html.Node, skip Chrome) {
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(n.Data)
@@ -84,19 +84,21 @@ func writeText(b *strings.Builder, n *html.Node, skip chrome) {
 	}
 }
 
-func find(n *html.Node, a atom.Atom) *html.Node {
+// Find returns the first element of kind a in n's subtree, or nil.
+func Find(n *html.Node, a atom.Atom) *html.Node {
 	if n.Type == html.ElementNode && n.DataAtom == a {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := find(c, a); f != nil {
+		if f := Find(c, a); f != nil {
 			return f
 		}
 	}
 	return nil
 }
 
-func attr(n *html.Node, key string) string {
+// Attr is the value of n's attribute key, or "".
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Namespace == "" && a.Key == key {
 			return a.Val
@@ -105,10 +107,12 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasID(n *html.Node, id string) bool { return attr(n, "id") == id }
+// HasID reports whether n has the id attribute id.
+func HasID(n *html.Node, id string) bool { return Attr(n, "id") == id }
 
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+// HasClass reports whether class is one of n's classes.
+func HasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(Attr(n, "class")) {
 		if c == class {
 			return true
 		}
@@ -116,25 +120,25 @@ func hasClass(n *html.Node, class string) bool {
 	return false
 }
 
-// words splits visible text on white space (Unicode's White_Space, so
+// Words splits visible text on white space (Unicode's White_Space, so
 // no-break spaces too). Words keep their case and their punctuation: "36,"
 // and "36" differ, as a reader would notice either change.
-func words(text string) []string { return strings.Fields(text) }
+func Words(text string) []string { return strings.Fields(text) }
 
-// score is the word-level similarity of x to the reference ref:
+// Score is the word-level similarity of x to the reference ref:
 // 1 − Levenshtein(ref, x) / max(len(ref), len(x)), so 1 is identical and 0
 // shares nothing in place. Two empty texts score 1.
-func score(ref, x []string) float64 {
+func Score[T comparable](ref, x []T) float64 {
 	n := max(len(ref), len(x))
 	if n == 0 {
 		return 1
 	}
-	return 1 - float64(levenshtein(ref, x))/float64(n)
+	return 1 - float64(Levenshtein(ref, x))/float64(n)
 }
 
-// levenshtein counts the word insertions, deletions and substitutions that
-// turn a into b, keeping two rows of the usual table.
-func levenshtein(a, b []string) int {
+// Levenshtein counts the insertions, deletions and substitutions of items
+// (words, structure entries) that turn a into b, keeping two rows of the usual table.
+func Levenshtein[T comparable](a, b []T) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -1,4 +1,4 @@
-package fidelity
+package visible
 
 import (
 	"html"
@@ -23,8 +23,8 @@ func TestWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := words(tt.in); !slices.Equal(got, tt.want) {
-				t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := Words(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -47,12 +47,12 @@ func TestLevenshtein(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b := words(tt.a), words(tt.b)
-			if got := levenshtein(a, b); got != tt.want {
-				t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+			a, b := Words(tt.a), Words(tt.b)
+			if got := Levenshtein(a, b); got != tt.want {
+				t.Errorf("Levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 			}
-			if got := levenshtein(b, a); got != tt.want {
-				t.Errorf("levenshtein(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
+			if got := Levenshtein(b, a); got != tt.want {
+				t.Errorf("Levenshtein(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
 			}
 		})
 	}
@@ -72,8 +72,8 @@ func TestScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := score(words(tt.ref), words(tt.x)); got != tt.want {
-				t.Errorf("score(%q, %q) = %v, want %v", tt.ref, tt.x, got, tt.want)
+			if got := Score(Words(tt.ref), Words(tt.x)); got != tt.want {
+				t.Errorf("Score(%q, %q) = %v, want %v", tt.ref, tt.x, got, tt.want)
 			}
 		})
 	}
@@ -85,7 +85,7 @@ func TestVisibleText(t *testing.T) {
 		name string
 		in   string
 		root atom.Atom
-		skip chrome
+		skip Chrome
 		want []string
 	}{
 		{"inline elements join", "<p><b>foo</b>bar <a href=x>baz</a>qux</p>", 0, none, []string{"foobar", "bazqux"}},
@@ -97,28 +97,28 @@ func TestVisibleText(t *testing.T) {
 			`<div id="toc" class="toc"><h2>Contents</h2><ul><li>1 Goals</li></ul></div>` +
 				`<h2><span class="mw-headline">Goals</span><span class="mw-editsection">[<a>edit</a>]</span></h2>` +
 				`<div class="toc">x</div>`,
-			0, wikiChrome, []string{"Goals"}},
+			0, WikiChrome, []string{"Goals"}},
 		{"only the article, without our chrome",
 			`<nav>Menu</nav><article><header class="page-header"><h1>T</h1><p>Revision 1</p></header>` +
 				`<div class="document"><p>Body <span class="visually-hidden">added:</span>text</p></div>` +
 				`<p class="categories">Categories: X</p><details class="diagnostics"><summary>Notes</summary></details></article><footer>F</footer>`,
-			atom.Article, siteChrome, []string{"Body", "text"}},
+			atom.Article, SiteChrome, []string{"Body", "text"}},
 		{"visible labels are content", `<article><aside><p class="callout-title"><span class="callout-kind">Warning:</span> Draft</p></aside></article>`,
-			atom.Article, siteChrome, []string{"Warning:", "Draft"}},
+			atom.Article, SiteChrome, []string{"Warning:", "Draft"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, err := visibleText(tt.in, tt.root, tt.skip)
+			text, err := Text(tt.in, tt.root, tt.skip)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := words(text); !slices.Equal(got, tt.want) {
+			if got := Words(text); !slices.Equal(got, tt.want) {
 				t.Errorf("words = %q, want %q", got, tt.want)
 			}
 		})
 	}
 	t.Run("missing root", func(t *testing.T) {
-		if _, err := visibleText("<p>no article</p>", atom.Article, none); err == nil {
+		if _, err := Text("<p>no article</p>", atom.Article, none); err == nil {
 			t.Error("no error for a page without <article>")
 		}
 	})
@@ -131,18 +131,18 @@ func FuzzScore(f *testing.F) {
 	f.Add("", "Note: a")
 	f.Add("\"We're a small\"", "“We’re a small”")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		wa, wb := words(a), words(b)
-		d := levenshtein(wa, wb)
-		if d != levenshtein(wb, wa) {
+		wa, wb := Words(a), Words(b)
+		d := Levenshtein(wa, wb)
+		if d != Levenshtein(wb, wa) {
 			t.Fatalf("not symmetric on %q, %q", a, b)
 		}
 		if lo, hi := max(len(wa), len(wb))-min(len(wa), len(wb)), max(len(wa), len(wb)); d < lo || d > hi {
 			t.Fatalf("distance %d of %q, %q outside [%d, %d]", d, a, b, lo, hi)
 		}
-		if s := score(wa, wb); s < 0 || s > 1 {
+		if s := Score(wa, wb); s < 0 || s > 1 {
 			t.Fatalf("score %v of %q, %q outside [0, 1]", s, a, b)
 		}
-		if s := score(wa, wa); s != 1 {
+		if s := Score(wa, wa); s != 1 {
 			t.Fatalf("score of %q against itself is %v", a, s)
 		}
 	})
@@ -155,11 +155,11 @@ func FuzzVisibleText(f *testing.F) {
 	f.Add("< description of a typical work day goes here. >")
 	f.Add(`<div id="toc"><p>x</p></div><p>"We're" &amp; 36</p>`)
 	f.Fuzz(func(t *testing.T, s string) {
-		text, err := visibleText(s, 0, wikiChrome)
+		text, err := Text(s, 0, WikiChrome)
 		if err != nil {
-			t.Fatalf("visibleText(%q): %v", s, err)
+			t.Fatalf("Text(%q): %v", s, err)
 		}
-		for _, w := range words(text) {
+		for _, w := range Words(text) {
 			if w == "" || strings.ContainsFunc(w, func(r rune) bool { return r == ' ' || r == '\n' }) {
 				t.Fatalf("word %q of %q holds white space", w, s)
 			}
@@ -168,11 +168,11 @@ func FuzzVisibleText(f *testing.F) {
 		if !utf8.ValidString(s) || strings.ContainsAny(s, "\x00\r") {
 			return
 		}
-		text, err = visibleText("<p>"+html.EscapeString(s)+"</p>", 0, wikiChrome)
+		text, err = Text("<p>"+html.EscapeString(s)+"</p>", 0, WikiChrome)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := words(text); !slices.Equal(got, words(s)) {
+		if got := Words(text); !slices.Equal(got, Words(s)) {
 			t.Fatalf("escaped %q came back as %q", s, got)
 		}
 	})
