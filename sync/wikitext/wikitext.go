@@ -2,6 +2,7 @@ package wikitext
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wikisite/wikisite/sync/pagename"
@@ -32,6 +33,21 @@ type Options struct {
 	// MaxSize is the expanded-text size limit in bytes (default 2 MiB, or
 	// 4×len(input) if larger).
 	MaxSize int
+	// Page is the title of the page converted, e.g. "Server/Personas";
+	// PAGENAME and its kin follow from it. Empty = those magic words have
+	// no value and show as placeholders.
+	Page string
+	// Revision is the revision converted; REVISIONID, REVISIONUSER and the
+	// REVISION* and CURRENT* dates follow from it, so an old revision
+	// renders as it did then. The zero value = no revision context.
+	Revision Revision
+}
+
+// Revision is what the magic words need to know of a revision.
+type Revision struct {
+	ID        int64
+	Timestamp time.Time
+	User      string
 }
 
 // Result is the outcome of Convert.
