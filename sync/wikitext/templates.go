@@ -133,7 +133,12 @@ func (c *converter) expandTemplate(t *ppTemplate, f *frame) string {
 		return "|"
 	case name == "=" && len(args) == 0:
 		return "="
-	case magicVariables[name]:
+	}
+	if v, ok := c.pageVariable(name); ok && len(args) == 0 {
+		return v
+	}
+	switch {
+	case magicVariables[name] || c.isPageVariableName(name):
 		c.diag(t.line, fmt.Sprintf("magic word {{%s}} has no value outside the wiki", name))
 		return c.placeholder(name, nil, f)
 	}
@@ -153,8 +158,14 @@ func (c *converter) expandTemplate(t *ppTemplate, f *frame) string {
 	if text, ok := c.template(page); ok {
 		return c.transclude(page, text, args, f, t.line)
 	}
-	c.diag(t.line, fmt.Sprintf("template %q is not available; shown as a placeholder", page))
-	return c.placeholder(name, args, f)
+	c.diag(t.line, fmt.Sprintf("template %q is not available; shown as a link to it, as MediaWiki does", page))
+	return c.missingTemplate(page)
+}
+
+// missingTemplate is what MediaWiki shows for a template that does not
+// exist: a link to its page, whatever the arguments.
+func (c *converter) missingTemplate(page string) string {
+	return "[[:" + page + "]]"
 }
 
 func (c *converter) transclude(page, text string, args []ppPart, f *frame, line int) string {

@@ -163,8 +163,8 @@ func hasDiag(r Result, sub string) bool {
 }
 
 func TestPlaceholders(t *testing.T) {
-	res := Convert("Before {{Unknown|a|b=c}} after {{CURRENTYEAR}}.", Options{})
-	for _, want := range []string{"*⟦template: Unknown \\| a \\| b=c⟧*", "*⟦template: CURRENTYEAR⟧*", "Before", "after"} {
+	res := Convert("Before {{Unknown|a|b=c}} after {{CURRENTYEAR}}.", Options{WikiURL: "https://wiki.test/"})
+	for _, want := range []string{"[Template:Unknown](https://wiki.test/Template:Unknown)", "*⟦template: CURRENTYEAR⟧*", "Before", "after"} {
 		if !strings.Contains(res.Markdown, want) {
 			t.Errorf("missing %q in %q", want, res.Markdown)
 		}
