@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wikisite/wikisite/sync/pagename"
 )
 
 // namespaces are MediaWiki's canonical namespace names (and Image, File's
@@ -24,10 +26,10 @@ var noSubpages = map[string]bool{"": true, "File": true, "Category": true}
 
 // splitTitle returns a page title's namespace and the rest.
 func splitTitle(title string) (ns, rest string) {
-	title = normTitle(title)
+	title = pagename.Canonical(title)
 	if pre, after, ok := strings.Cut(title, ":"); ok {
 		if n, ok := namespaces[strings.ToLower(pre)]; ok {
-			return n, upperFirst(strings.TrimSpace(after))
+			return n, after
 		}
 	}
 	return "", title

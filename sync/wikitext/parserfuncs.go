@@ -48,9 +48,14 @@ func (c *converter) parserFunction(name, first string, args []ppPart, f *frame, 
 	case "ucfirst":
 		return mapFirst(first, unicode.ToUpper), true
 	}
+	if out, ok := c.moreParserFunction(name, first, args, f, line); ok {
+		return out, true
+	}
 	if strings.HasPrefix(name, "#") {
-		c.diag(line, fmt.Sprintf("parser function %s is not supported; shown as a placeholder", name))
-		return c.placeholder(name+": "+first, args, f), true
+		// MediaWiki shows a call of a function it lacks (#invoke without
+		// Scribunto) as the wikitext itself.
+		c.diag(line, fmt.Sprintf("parser function %s is not supported; shown as written", name))
+		return c.literalTemplate(name+":"+first, args, f), true
 	}
 	return "", false
 }

@@ -61,6 +61,8 @@ type Result struct {
 	Magic []string
 	// Diagnostics reports what the converter could not render faithfully.
 	Diagnostics []Diagnostic
+	// DisplayTitle is the plain text of {{DISPLAYTITLE:…}}, "" if none.
+	DisplayTitle string
 	// Shortcodes lists the lines of Markdown that are shortcode calls the
 	// converter wrote, each once, in order of first appearance, so a
 	// caller can show them as a reader sees them without parsing them
@@ -129,12 +131,13 @@ func Convert(src string, opts Options) Result {
 		md.WriteString("\n")
 	}
 	return Result{
-		Markdown:    md.String(),
-		Categories:  c.categories,
-		Magic:       c.magic,
-		Diagnostics: c.diags,
-		Shortcodes:  c.written,
-		Lookups:     c.lookups,
+		Markdown:     md.String(),
+		Categories:   c.categories,
+		Magic:        c.magic,
+		Diagnostics:  c.diags,
+		Shortcodes:   c.written,
+		Lookups:      c.lookups,
+		DisplayTitle: c.displayTitle,
 	}
 }
 
@@ -158,20 +161,21 @@ func Plain(src string, opts Options) PlainResult {
 
 // converter holds the state of one conversion; it is never shared.
 type converter struct {
-	opts       Options
-	shortcodes map[string]string
-	tokens     []token
-	categories []string
-	magic      []string
-	diags      []Diagnostic
-	lookups    Lookups
-	written    []Shortcode
-	looked     map[string]bool // lookups.Pages as a set
-	budget     int             // bytes template expansion may still produce
-	overflow   bool            // budget exhausted; reported once
-	extLinks   int             // counter for [url] numbering
-	noClose    map[string]int
-	slab       nodeSlab // tag name → offset after which no closing tag exists
+	opts         Options
+	shortcodes   map[string]string
+	tokens       []token
+	categories   []string
+	magic        []string
+	diags        []Diagnostic
+	lookups      Lookups
+	written      []Shortcode
+	looked       map[string]bool // lookups.Pages as a set
+	budget       int             // bytes template expansion may still produce
+	overflow     bool            // budget exhausted; reported once
+	extLinks     int             // counter for [url] numbering
+	displayTitle string
+	noClose      map[string]int
+	slab         nodeSlab // tag name → offset after which no closing tag exists
 }
 
 func newConverter(src string, opts Options) *converter {
