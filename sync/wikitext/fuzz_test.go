@@ -10,7 +10,8 @@ import (
 // safe Markdown of bounded size. The seed corpus lives in
 // testdata/fuzz/FuzzConvert; crashers found by -fuzz are kept there.
 func FuzzConvert(f *testing.F) {
-	for _, s := range []string{"", "''", "{{", "[[", "{|", "<pre>", "&#", "==", "*#:;"} {
+	for _, s := range []string{"", "''", "{{", "[[", "{|", "<pre>", "&#", "==", "*#:;",
+		"<ref>", "<ref name=a/><references/>", "{{#expr:", "{{#time:", "<gallery>\nA|b", "<math>", "<syntaxhighlight lang=x>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

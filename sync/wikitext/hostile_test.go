@@ -30,6 +30,15 @@ title: injected
 |}
 {{Evil}}
 {<span/>{% x %}} and {<span></span>{< y >}} and }<b></b>}
+a<ref name='"><script>x</script>' group="<b onclick=y>">note <script>z</script> {{< sc >}}</ref>
+{{#tag:script|alert(3)}} {{#tag:ref|<img src=x onerror=y>}} {{#tag:a|x|href=javascript:alert(4)}}
+<references group="<b onclick=y>"/>
+<gallery>
+File:X.png|<script>g</script> [javascript:alert(5) g]
+</gallery>
+[[File:X.png|thumb|<span onclick=f>cap</span>]]
+<syntaxhighlight lang="go&quot;><script>">x</syntaxhighlight>
+<math>\href{javascript:alert(6)}{x}</script></math>
 `
 
 func TestHostilePage(t *testing.T) {

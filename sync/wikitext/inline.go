@@ -154,7 +154,7 @@ func (p *inlineParser) special(i int) int {
 		// entities are decoded when text is flushed
 	case ch == markOpen[0]:
 		if tk, n := p.c.tokenAt(s, i); tk != nil {
-			p.emit(i, i+n, event{kind: evNode, node: tokenInline(tk)})
+			p.emit(i, i+n, event{kind: evNode, node: tokenInline(p.c, tk)})
 			return i + n
 		}
 		return i + min(len(markOpen), len(s)-i)
@@ -181,7 +181,7 @@ func urlStart(s string, colon int) int {
 	return -1
 }
 
-func tokenInline(tk *token) *inline {
+func tokenInline(c *converter, tk *token) *inline {
 	switch tk.kind {
 	case tokNowiki:
 		return &inline{kind: inText, text: tk.text}
@@ -189,6 +189,10 @@ func tokenInline(tk *token) *inline {
 		return &inline{kind: inPlaceholder, text: tk.text}
 	case tokPre:
 		return &inline{kind: inBlock, blk: &preBlock{text: tk.text}}
+	case tokRef:
+		return &inline{kind: inLink, url: tk.name, children: textNodes(tk.text)}
+	case tokNotes:
+		return &inline{kind: inBlock, blk: c.notesBlock(tk.notes)}
 	}
 	return &inline{kind: inBlock, blk: &shortcodeBlock{tk: tk}}
 }

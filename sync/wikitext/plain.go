@@ -53,6 +53,12 @@ func writePlainBlock(c *converter, b *strings.Builder, bl block) {
 			writePlainBlock(c, b, cb)
 			b.WriteByte('\n')
 		}
+	case *noteBlock:
+		for _, it := range x.items {
+			b.WriteString(it.back + " ")
+			writePlain(c, b, it.inl)
+			b.WriteByte('\n')
+		}
 	}
 }
 

@@ -20,6 +20,8 @@ const (
 	tokPre                          // preformatted block, literal text
 	tokShortcode                    // mapped template, rendered as a Hugo shortcode
 	tokPlaceholder                  // visible stand-in for what we cannot render
+	tokRef                          // a footnote's mark: text "[1]", name "#cite_note-1"
+	tokNotes                        // a references list
 )
 
 // token is the content behind one strip marker.
@@ -30,6 +32,7 @@ type token struct {
 	title  string      // shortcode positional 1 (expanded wikitext)
 	body   string      // shortcode positional 2 (expanded wikitext)
 	params [][2]string // further shortcode params: name, expanded wikitext
+	notes  []*note     // tokNotes
 }
 
 func (c *converter) mark(t token) string {

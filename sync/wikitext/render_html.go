@@ -50,6 +50,8 @@ func (r htmlRenderer) block(bl block) string {
 			r.blocks(r.c.parseBlocks(x.tk.body, 0)) + "</div>\n"
 	case *container:
 		return r.blocks(x.blocks)
+	case *noteBlock:
+		return x.html(r)
 	}
 	return ""
 }

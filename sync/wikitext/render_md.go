@@ -42,6 +42,8 @@ func (r mdRenderer) block(b block) string {
 		return r.shortcode(x.tk)
 	case *container:
 		return r.blocks(x.blocks)
+	case *noteBlock:
+		return "{{< wikihtml >}}\n" + x.html(htmlRenderer(r)) + "{{< /wikihtml >}}"
 	}
 	return ""
 }

@@ -13,7 +13,7 @@ import (
 var (
 	ourShortcode = regexp.MustCompile(`^\{\{% (note|warning)( [A-Za-z0-9_]+="([^"\\]|\\.)*")* %\}\}$|^\{\{% /(note|warning) %\}\}$`)
 	htmlTag      = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
-	allowedAttr  = regexp.MustCompile(`^(\s+(rowspan|colspan)="[0-9]+"|\s+href="(https?://|mailto:|/|#)[^"]*"|\s+rel="nofollow")*$`)
+	allowedAttr  = regexp.MustCompile(`^(\s+(rowspan|colspan)="[0-9]+"|\s+href="(https?://|mailto:|/|#)[^"]*"|\s+rel="nofollow"|\s+class="references"|\s+id="cite_note-[A-Za-z0-9._-]+")*$`)
 	quotedValue  = regexp.MustCompile(`"[^"]*"|'[^']*'`)
 	eventAttr    = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
 	badTarget    = regexp.MustCompile(`(?i)(^|[^\\])\]\(\s*(javascript|data|vbscript):`)
