@@ -44,6 +44,7 @@ type tableCell struct {
 type preBlock struct {
 	text string
 	inl  []*inline
+	lang string // <syntaxhighlight lang=…>, for Hugo's highlighter (Chroma)
 }
 
 type rule struct{}
@@ -65,6 +66,7 @@ const (
 	inLink
 	inBreak
 	inPlaceholder
+	inMath  // <math>: TeX source shown as code
 	inBlock // a block inside inline content: a paragraph break in paragraphs
 )
 

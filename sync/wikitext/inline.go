@@ -188,7 +188,9 @@ func tokenInline(c *converter, tk *token) *inline {
 	case tokPlaceholder:
 		return &inline{kind: inPlaceholder, text: tk.text}
 	case tokPre:
-		return &inline{kind: inBlock, blk: &preBlock{text: tk.text}}
+		return &inline{kind: inBlock, blk: &preBlock{text: tk.text, lang: tk.name}}
+	case tokMath:
+		return &inline{kind: inMath, children: textNodes(tk.text)}
 	case tokRef:
 		return &inline{kind: inLink, url: tk.name, children: textNodes(tk.text)}
 	case tokNotes:

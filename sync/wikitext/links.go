@@ -99,13 +99,7 @@ func (p *inlineParser) fileLink(name, opts string, hasOpts bool) *inline {
 			}
 		}
 	}
-	var children []*inline
-	if strings.TrimSpace(caption) != "" {
-		children = p.c.parseInlineOpt(caption, p.line, true)
-	} else {
-		children = textNodes(title) // MediaWiki shows the missing file's normalized title
-	}
-	return &inline{kind: inLink, url: p.c.wikiURL(title), children: children}
+	return p.c.fileInline(title, caption, framed(opts, hasOpts), p.line)
 }
 
 // splitPipes splits at "|" outside nested [[…]].

@@ -22,6 +22,7 @@ const (
 	tokPlaceholder                  // visible stand-in for what we cannot render
 	tokRef                          // a footnote's mark: text "[1]", name "#cite_note-1"
 	tokNotes                        // a references list
+	tokMath                         // <math>: its TeX source, shown as code
 )
 
 // token is the content behind one strip marker.
@@ -282,6 +283,8 @@ func (c *converter) extensionTag(s string, i int) (end int, marker string, ok bo
 	case "nowiki":
 		kind = tokNowiki
 	case "pre", "source", "syntaxhighlight":
+	case "math":
+		kind = tokMath
 	default:
 		return 0, "", false
 	}
@@ -308,5 +311,5 @@ func (c *converter) extensionTag(s string, i int) (end int, marker string, ok bo
 	} else {
 		text = decodeEntities(strings.TrimPrefix(text, "\n"))
 	}
-	return ce, c.mark(token{kind: kind, text: text}), true
+	return ce, c.mark(token{kind: kind, text: text, name: codeLanguage(tg)}), true
 }

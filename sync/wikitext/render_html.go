@@ -117,7 +117,7 @@ func (r htmlRenderer) inlines(nodes []*inline) string {
 }
 
 var htmlElements = map[inlineKind]string{
-	inStrong: "strong", inEm: "em", inCode: "code", inDel: "s",
+	inStrong: "strong", inEm: "em", inCode: "code", inMath: "code", inDel: "s",
 	inIns: "u", inSup: "sup", inSub: "sub",
 }
 

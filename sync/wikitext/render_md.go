@@ -28,6 +28,10 @@ func (r mdRenderer) block(b block) string {
 		}
 		return strings.Repeat("#", x.level) + " " + text
 	case *list:
+		if x.kind == ';' {
+			// Markdown has no term-less definition, MediaWiki's ":" indent.
+			return "{{< wikihtml >}}\n" + htmlRenderer(r).list(x) + "{{< /wikihtml >}}"
+		}
 		return r.list(x, false)
 	case *table:
 		if simpleTable(x) {
@@ -85,7 +89,7 @@ func (r mdRenderer) pre(p *preBlock) string {
 	for strings.Contains(text, fence) {
 		fence += "`"
 	}
-	return fence + "\n" + text + "\n" + fence
+	return fence + p.lang + "\n" + text + "\n" + fence
 }
 
 func (r mdRenderer) shortcode(tk *token) string {
@@ -246,6 +250,8 @@ func (r mdRenderer) inline(b *strings.Builder, n *inline, ml bool) {
 		r.wrap(b, "~~", n.children, ml)
 	case inCode:
 		r.code(b, n, ml)
+	case inMath:
+		r.math(b, n, ml)
 	case inLink:
 		text := strings.TrimSpace(r.inlines(n.children, false))
 		if n.url == "" {

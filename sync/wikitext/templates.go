@@ -330,7 +330,7 @@ func stripNamespace(s, ns string) string {
 func hasExtensionTag(s string) bool {
 	for i := strings.IndexByte(s, '<'); i >= 0; {
 		rest := s[i+1:]
-		for _, name := range []string{"nowiki", "pre", "source", "syntaxhighlight"} {
+		for _, name := range []string{"nowiki", "pre", "source", "syntaxhighlight", "math"} {
 			if len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
 				return true
 			}

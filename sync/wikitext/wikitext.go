@@ -199,7 +199,7 @@ func newConverter(src string, opts Options) *converter {
 func (c *converter) walkDocument(src string, emit func(block)) {
 	src = sanitizeInput(src)
 	src = pageInclusion(src)
-	expanded := c.refs(c.expandPage(src))
+	expanded := c.refs(c.galleries(c.expandPage(src)))
 	expanded = c.stripMagic(expanded)
 	c.walkBlocks(expanded, 1, emit)
 }
