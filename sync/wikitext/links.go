@@ -48,7 +48,11 @@ func (p *inlineParser) internalLink(i int) (int, bool) {
 	default:
 		children = p.c.parseInlineOpt(text+trail, p.line, true)
 	}
-	p.emit(i, next+n, event{kind: evNode, node: &inline{kind: inLink, url: p.c.pageURL(page), children: children}})
+	link := &inline{kind: inLink, url: p.c.pageURL(page), children: children}
+	if u, ok := interwikiURL(page); ok {
+		link.url, link.external = u, true
+	}
+	p.emit(i, next+n, event{kind: evNode, node: link})
 	return next + n, true
 }
 
