@@ -64,9 +64,13 @@ func entry(n *html.Node, lists []string, skip visible.Chrome) string {
 	case atom.Td, atom.Th:
 		return n.Data + " " + text()
 	case atom.B, atom.Strong:
-		return "strong " + text()
+		if t := text(); t != "" { // an empty <b></b> shows nothing
+			return "strong " + t
+		}
 	case atom.I, atom.Em:
-		return "em " + text()
+		if t := text(); t != "" {
+			return "em " + t
+		}
 	case atom.A:
 		if t := linkTarget(visible.Attr(n, "href")); t != "" {
 			return "link " + t
@@ -126,11 +130,12 @@ func linkTarget(href string) string {
 	case u.Host == "" && strings.HasPrefix(u.Path, "/index.php/"):
 		title = strings.TrimPrefix(u.Path, "/index.php/")
 	default:
+		if h, err := url.PathUnescape(href); err == nil {
+			return h // "(" and "%28" are the same address
+		}
 		return href
 	}
-	title = strings.ReplaceAll(title, "_", " ")
-	if u.Fragment != "" {
-		title += "#" + u.Fragment
-	}
-	return title
+	// The fragment is left out: MediaWiki's links to missing pages
+	// (action=edit) carry none, ours do.
+	return strings.ReplaceAll(title, "_", " ")
 }
