@@ -34,6 +34,11 @@ func (p *inlineParser) internalLink(i int) (int, bool) {
 		p.emit(i, next, event{kind: evNode, node: p.fileLink(rest, text, hasText)})
 		return next, true
 	}
+	if hasText && strings.Contains(text, "[[") && matchDoubleBracket(text, strings.Index(text, "[[")) >= 0 {
+		// A link inside a link's text: MediaWiki makes the inner one the
+		// link and shows the outer brackets as text.
+		return 0, false
+	}
 	n := 0
 	for next+n < len(s) && s[next+n] >= 'a' && s[next+n] <= 'z' {
 		n++
