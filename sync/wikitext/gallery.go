@@ -1,6 +1,10 @@
 package wikitext
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/wikisite/wikisite/sync/pagename"
+)
 
 // galleries replaces each <gallery>…</gallery> in expanded text with a
 // bulleted list, one item a file: its name and caption, as MediaWiki
@@ -54,7 +58,7 @@ func (c *converter) galleryList(body string) string {
 				caption = p
 			}
 		}
-		name = normTitle(name)
+		name = pagename.Canonical(name)
 		b.WriteString("* " + c.mark(token{kind: tokNowiki, text: name}))
 		if caption = strings.TrimSpace(caption); caption != "" {
 			b.WriteString("<br />" + caption)
