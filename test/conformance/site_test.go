@@ -15,13 +15,8 @@ import (
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
-// mapTemplates is a TemplateSource over the corpus's templates.
+// mapTemplates holds the corpus's templates by title.
 type mapTemplates map[string]string
-
-func (m mapTemplates) Template(title string) (string, bool) {
-	s, ok := m[title]
-	return s, ok
-}
 
 // options are the converter's options for case c: the page and revision
 // it renders, the templates the wiki has, links to the test wiki.
