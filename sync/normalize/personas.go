@@ -79,6 +79,7 @@ type personaParams struct {
 	History      []historyEvent    `toml:"history,omitempty"`
 	Meeting      *meetingRef       `toml:"meeting,omitempty"`
 	Versions     []versionLink     `toml:"versions,omitempty"`
+	Compare      *compareTable     `toml:"compare,omitempty"` // the from/to table, on /personas/<slug>/ only
 }
 
 // card is a persona in the lists on the home and personas pages.
