@@ -119,7 +119,7 @@ func (b *readerPages) comparePersona(id int, pr stagePair) *comparison {
 		c.fields = append(c.fields, fchange{Label: "Name", Old: from, New: to})
 	}
 	for _, f := range fieldChanges(old, cur) {
-		c.fields = append(c.fields, fchange{Label: f.Label, Old: f.Old, New: f.New})
+		c.fields = append(c.fields, fchange(f))
 	}
 	return c
 }
@@ -265,8 +265,7 @@ func (b *readerPages) writeCompare(pr stagePair, id int, c *comparison) error {
 	params := compareParams{From: from, To: to, Event: c.event, Fields: c.fields, HTML: c.html}
 	what, file := "The whole document", "compare/"+from.Slug+"--"+to.Slug
 	if id >= 0 {
-		k, x := b.lastSeen(id)
-		_ = k
+		_, x := b.lastSeen(id)
 		params.Persona = &personaRef{Slug: b.slugs[id], Name: x.params.Name}
 		what, file = x.params.Name, file+"--"+b.slugs[id]
 	}
