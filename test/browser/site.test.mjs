@@ -301,7 +301,7 @@ describe('compare', () => {
     const age = (await page.locator('.rendered-diff tr', { hasText: 'Age' }).innerText()).replace(/(added|removed):\s*/g, '');
     assert.match(age, /^Age\s+35\s*36$/, 'Age 35 → 36 not marked in its row');
     if (process.env.UPDATE_SCREENSHOTS) {
-      await page.screenshot({ path: path.join(repo, 'docs/screenshots/compare.png'), fullPage: false });
+      await page.screenshot({ path: path.join(repo, 'docs/screenshots/compare-1280.png'), fullPage: false });
     }
     await page.close();
   });
