@@ -41,8 +41,8 @@ func (o Op) String() string {
 type Entry struct {
 	Op       Op
 	Old, New *Block // Old is nil for Added, New for Removed
-	// Words is the word diff of Old's and New's text, for Changed and
-	// Moved rows' text is in Cells instead, one diff per cell pair.
+	// Words is the word diff of Old's and New's text when both exist; a
+	// row's is in Cells instead, one diff per cell.
 	Words []worddiff.Span
 	Cells [][]worddiff.Span
 	// Notes name changes a word diff does not show: markup ("link target
@@ -73,7 +73,7 @@ func (d Diff) Changed() bool {
 }
 
 // Compare parses two converted documents and compares them.
-func Compare(old, new string) Diff {
+func Compare(old, new Doc) Diff {
 	return Blocks(Parse(old), Parse(new))
 }
 

@@ -17,7 +17,7 @@ func BenchmarkCompare(b *testing.B) {
 	old, new := section(ar, "old.md"), section(ar, "new.md")
 	b.SetBytes(int64(len(old) + len(new)))
 	for b.Loop() {
-		Compare(old, new).HTML(Options{Context: 2})
+		Compare(docOf(old), docOf(new)).HTML(Options{Context: 2})
 	}
 }
 
@@ -41,6 +41,6 @@ func BenchmarkCompareSynthetic(b *testing.B) {
 	}
 	b.SetBytes(int64(old.Len() + new.Len()))
 	for b.Loop() {
-		Compare(old.String(), new.String()).HTML(Options{Context: 2})
+		Compare(docOf(old.String()), docOf(new.String())).HTML(Options{Context: 2})
 	}
 }

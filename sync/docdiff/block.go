@@ -11,7 +11,7 @@ const (
 	Heading        // Level is 1–6
 	Item           // a list item; Level is its depth, 1 at the top
 	Row            // a table row; Cells holds its cells
-	Box            // a box shortcode; Name is the shortcode, Runs its title
+	Box            // a box shortcode; Name is its name, Runs its title
 	Code           // a code or preformatted block
 	Rule           // a thematic break
 )
@@ -61,7 +61,7 @@ type Block struct {
 	Kind    Kind
 	Level   int    // Heading: 1–6; Item: depth from 1
 	Ordered bool   // Item: in a numbered list
-	Name    string // Box: the shortcode's name, e.g. "warning"
+	Name    string // Box: its name as shown, e.g. "Warning"
 	Table   int    // Row: which table of the document, from 1
 	InBox   bool   // inside a box's body
 	Runs    []Run  // the inline content (a Box's title); not for Row

@@ -26,13 +26,13 @@ func FuzzCompare(f *testing.F) {
 		f.Add(section(ar, "old.md"), section(ar, "new.md"))
 	}
 	f.Fuzz(func(t *testing.T, old, new string) {
-		d := Compare(old, new)
+		d := Compare(docOf(old), docOf(new))
 		out := d.HTML(Options{Context: -1, HeadingOffset: 2})
 		checkHTML(t, out)
-		if got, want := renderedNewWords(t, out), blockWords(Parse(new)); !slices.Equal(got, want) {
+		if got, want := renderedNewWords(t, out), blockWords(Parse(docOf(new))); !slices.Equal(got, want) {
 			t.Fatalf("new side of the diff reads\n%q\nwant\n%q", got, want)
 		}
-		if got, want := renderedOldWords(t, out), blockWords(Parse(old)); !sameMultiset(got, want) {
+		if got, want := renderedOldWords(t, out), blockWords(Parse(docOf(old))); !sameMultiset(got, want) {
 			t.Fatalf("old side of the diff holds\n%q\nwant\n%q", got, want)
 		}
 	})

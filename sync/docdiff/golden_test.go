@@ -27,7 +27,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := Compare(section(ar, "old.md"), section(ar, "new.md"))
+			d := Compare(docOf(section(ar, "old.md")), docOf(section(ar, "new.md")))
 			got := map[string]string{"entries.txt": summary(d), "out.html": d.HTML(Options{Context: -1})}
 			if *update {
 				for name, text := range got {

@@ -189,12 +189,12 @@ func article(k Kind) string {
 	return "a paragraph"
 }
 
-// boxLabel is how a box's shortcode name is shown: "warning" → "Warning".
+// boxLabel is how a box's name is shown; "Box" when it has none.
 func boxLabel(name string) string {
 	if name == "" {
 		return "Box"
 	}
-	return strings.ToUpper(name[:1]) + name[1:]
+	return name
 }
 
 // clip shortens text quoted in a note to a readable length.

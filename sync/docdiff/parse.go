@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -16,24 +15,21 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// The shortcode lines sync/wikitext writes: a box opens with
-// `{{% name title="…" %}}` and closes with `{{% /name %}}`; HTML the
-// Markdown cannot express sits between `{{< wikihtml >}}` lines.
-var (
-	boxOpen   = regexp.MustCompile(`^\{\{% ([A-Za-z0-9_-]+)(.*) %\}\}$`)
-	boxTitle  = regexp.MustCompile(`\btitle="((?:[^"\\]|\\.)*)"`)
-	codeClose = regexp.MustCompile(`^\{\{[%<] /[A-Za-z0-9_-]+ [%>]\}\}$`)
-)
-
-const (
-	htmlOpen  = "{{< wikihtml >}}"
-	htmlClose = "{{< /wikihtml >}}"
-)
+// Doc is a converted document: its Markdown and the lines of it that are
+// shortcode calls, each mapped to what a reader sees of it, as
+// sync/wikitext lists them (Result.Shortcodes): a box's opening line to its
+// name and title ("Warning: This is a draft document!"), closing lines and
+// the markers around raw HTML to "". Parse reads those lines as boxes and
+// raw HTML instead of text, without parsing the calls back.
+type Doc struct {
+	Markdown   string
+	Shortcodes map[string]string
+}
 
 // Parse reads a converted document into its blocks, in document order.
 // It never fails: text it does not recognise is read as Markdown.
-func Parse(md string) []Block {
-	md = clean(md)
+func Parse(d Doc) []Block {
+	md := clean(d.Markdown)
 	p := &parser{md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))}
 	var chunk []string
 	flush := func() {
@@ -44,31 +40,37 @@ func Parse(md string) []Block {
 	}
 	lines := strings.Split(md, "\n")
 	for i := 0; i < len(lines); i++ {
-		line := lines[i]
+		shows, call := d.Shortcodes[lines[i]]
 		switch {
-		case line == htmlOpen:
+		case !call:
+			chunk = append(chunk, lines[i])
+		case shows != "":
+			flush()
+			p.box(shows)
+		case closing(lines[i]):
+			flush()
+			p.boxes = max(0, p.boxes-1)
+		default: // a raw HTML block's opening marker: HTML up to its closing one
 			flush()
 			j := i + 1
-			for j < len(lines) && lines[j] != htmlClose {
+			for j < len(lines) {
+				if shows, call := d.Shortcodes[lines[j]]; call && shows == "" && closing(lines[j]) {
+					break
+				}
 				j++
 			}
-			p.html(strings.Join(lines[i+1:j], "\n"))
+			p.html(strings.Join(lines[i+1:min(j, len(lines))], "\n"))
 			i = j
-		case boxOpen.MatchString(line):
-			flush()
-			m := boxOpen.FindStringSubmatch(line)
-			p.box(m[1], m[2])
-		case codeClose.MatchString(line):
-			flush()
-			if p.boxes > 0 {
-				p.boxes--
-			}
-		default:
-			chunk = append(chunk, line)
 		}
 	}
 	flush()
 	return p.out
+}
+
+// closing tells a shortcode's closing line ({{% /name %}}, {{< /name >}})
+// from an opening one.
+func closing(line string) bool {
+	return strings.HasPrefix(line, "{{% /") || strings.HasPrefix(line, "{{< /")
 }
 
 // clean makes the text valid UTF-8 without NULs and with \n line ends, as
@@ -102,13 +104,27 @@ func (p *parser) emit(b Block) {
 	p.out = append(p.out, b)
 }
 
-func (p *parser) box(name, args string) {
-	var title string
-	if t := boxTitle.FindStringSubmatch(args); t != nil {
-		title = html.UnescapeString(strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(t[1]))
-	}
-	p.emit(Block{Kind: Box, Name: name, Runs: trimRuns(appendRun(nil, title, Style{}))})
+// box emits a box from what it shows, "Name: title": Name names the
+// block, the title is its text.
+func (p *parser) box(shows string) {
+	name, title, _ := strings.Cut(clean(shows), ":")
+	p.emit(Block{Kind: Box, Name: strings.TrimSpace(name), Runs: trimRuns(appendRun(nil, title, Style{}))})
 	p.boxes++
+}
+
+// boxClass keeps the letters, digits and dashes of a box's name, lower
+// case, so it can name a CSS class.
+func boxClass(s string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
+			sb.WriteRune(r)
+		case r == ' ' || r == '_':
+			sb.WriteByte('-')
+		}
+	}
+	return sb.String()
 }
 
 func (p *parser) markdown(src string) {

@@ -31,7 +31,7 @@ func TestParse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, b := range Parse(tt.md) {
+			for _, b := range Parse(docOf(tt.md)) {
 				s := fmt.Sprintf("%s %d %s", b.Kind, b.Level, b.Text())
 				if b.InBox {
 					s += " (in box)"
@@ -46,7 +46,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseStyles(t *testing.T) {
-	b := Parse("a **b** *c* `d` ~~e~~ [f](/x) <https://g.example/>")
+	b := parseMD("a **b** *c* `d` ~~e~~ [f](/x) <https://g.example/>")
 	if len(b) != 1 {
 		t.Fatalf("want one block, got %d", len(b))
 	}
@@ -75,7 +75,7 @@ func TestCompareOps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Compare(tt.old, tt.new)
+			d := Compare(docOf(tt.old), docOf(tt.new))
 			var ops []string
 			for _, e := range d.Entries {
 				ops = append(ops, e.Op.String())
@@ -93,7 +93,7 @@ func TestCompareOps(t *testing.T) {
 func TestContext(t *testing.T) {
 	old := "p1\n\np2\n\np3\n\np4\n\np5 old\n\np6"
 	new := "p1\n\np2\n\np3\n\np4\n\np5 new\n\np6"
-	out := Compare(old, new).HTML(Options{Context: 1})
+	out := Compare(docOf(old), docOf(new)).HTML(Options{Context: 1})
 	for _, want := range []string{"3 unchanged blocks not shown", ">p4<", ">p6<"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("HTML with context 1 lacks %q:\n%s", want, out)
@@ -102,7 +102,7 @@ func TestContext(t *testing.T) {
 	if strings.Contains(out, ">p3<") {
 		t.Errorf("p3 is beyond the context:\n%s", out)
 	}
-	if out := Compare("# A", "## A").HTML(Options{HeadingOffset: 4}); !strings.Contains(out, "<h6 ") {
+	if out := Compare(docOf("# A"), docOf("## A")).HTML(Options{HeadingOffset: 4}); !strings.Contains(out, "<h6 ") {
 		t.Errorf("level 2 + 4 should be capped at h6:\n%s", out)
 	}
 }

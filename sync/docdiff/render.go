@@ -125,7 +125,7 @@ func (r *renderer) entry(e *Entry) {
 		r.sb.WriteString("<hr class=\"" + class + "\">\n")
 		return
 	case Box:
-		class += " rdiff-box rdiff-box-" + b.Name
+		class += " rdiff-box rdiff-box-" + boxClass(b.Name)
 	}
 	r.sb.WriteString("<" + tag + " class=\"" + class + "\">")
 	if b.Kind == Box {

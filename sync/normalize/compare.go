@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/sync/content"
+	"github.com/wikisite/wikisite/sync/docdiff"
 )
 
 // Compare pages show what changed between any two versions (meetings and
@@ -68,16 +69,16 @@ func (b *readerPages) plan() (*comparePlan, error) {
 		return b.compares, nil
 	}
 	p := &comparePlan{pairs: comparePairs(len(b.stages)), doc: map[stagePair]*comparison{}}
-	docs := make([]string, len(b.stages))
+	docs := make([]docdiff.Doc, len(b.stages))
 	for k := range b.stages {
-		md, err := b.mdOrEmpty(b.stages[k].primary.text, b.stages[k].primary.at())
+		d, err := b.docOf(b.stages[k].primary.text, b.stages[k].primary.at())
 		if err != nil {
 			return nil, err
 		}
-		docs[k] = md
+		docs[k] = d
 	}
 	for _, pr := range p.pairs {
-		p.doc[pr] = &comparison{event: "changed", html: renderMarkdownDiff(docs[pr.from], docs[pr.to], compareHeadingOffset)}
+		p.doc[pr] = &comparison{event: "changed", html: renderDocDiff(docs[pr.from], docs[pr.to], compareHeadingOffset)}
 	}
 	for id := range b.slugs {
 		m := map[stagePair]*comparison{}
@@ -107,14 +108,14 @@ func (b *readerPages) comparePersona(id int, pr stagePair) *comparison {
 	case !inCur:
 		c.event = "removed"
 	}
-	var oldBody, curBody string
+	var oldBody, curBody docdiff.Doc
 	if inOld {
-		oldBody = old.body()
+		oldBody = docdiff.Doc{Markdown: old.body(), Shortcodes: old.shortcodes}
 	}
 	if inCur {
-		curBody = cur.body()
+		curBody = docdiff.Doc{Markdown: cur.body(), Shortcodes: cur.shortcodes}
 	}
-	c.html = renderMarkdownDiff(oldBody, curBody, compareHeadingOffset)
+	c.html = renderDocDiff(oldBody, curBody, compareHeadingOffset)
 	if from, to := nameIf(old, inOld), nameIf(cur, inCur); from != to {
 		c.fields = append(c.fields, fchange{Label: "Name", Old: from, New: to})
 	}

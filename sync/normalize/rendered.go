@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/wikisite/wikisite/sync/docdiff"
+	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
 // sectionHeadingOffset places a section diff's headings under the
@@ -20,30 +21,44 @@ const renderedContext = 2
 // readers; the source diff (blocks) stays for editors. The conversions are
 // the ones the pages themselves keep, so a warm build reads them back.
 func (b *versions) renderedDiff(oldText, newText string, oldAt, newAt time.Time, headingOffset int) (string, error) {
-	oldMD, err := b.mdOrEmpty(oldText, oldAt)
+	old, err := b.docOf(oldText, oldAt)
 	if err != nil {
 		return "", err
 	}
-	newMD, err := b.mdOrEmpty(newText, newAt)
+	cur, err := b.docOf(newText, newAt)
 	if err != nil {
 		return "", err
 	}
-	return renderMarkdownDiff(oldMD, newMD, headingOffset), nil
+	return renderDocDiff(old, cur, headingOffset), nil
 }
 
-// renderMarkdownDiff is the HTML of two converted texts' diff; "" when a
+// renderDocDiff is the HTML of two converted documents' diff; "" when a
 // reader would see no difference.
-func renderMarkdownDiff(oldMD, newMD string, headingOffset int) string {
-	d := docdiff.Compare(oldMD, newMD)
+func renderDocDiff(old, cur docdiff.Doc, headingOffset int) string {
+	d := docdiff.Compare(old, cur)
 	if !d.Changed() {
 		return ""
 	}
 	return d.HTML(docdiff.Options{HeadingOffset: headingOffset, Context: renderedContext})
 }
 
-func (b *versions) mdOrEmpty(text string, at time.Time) (string, error) {
+// docOf converts text for docdiff: its Markdown and the shortcode lines
+// the converter wrote; an empty document for "".
+func (b *versions) docOf(text string, at time.Time) (docdiff.Doc, error) {
 	if text == "" {
-		return "", nil
+		return docdiff.Doc{}, nil
 	}
-	return b.conv.markdown(text, at)
+	r, err := b.conv.get(markdownKind, text, at, true)
+	return docdiff.Doc{Markdown: r.Markdown, Shortcodes: addShortcodes(nil, r.Shortcodes)}, err
+}
+
+// addShortcodes adds a conversion's shortcode lines to m (made when nil).
+func addShortcodes(m map[string]string, list []wikitext.Shortcode) map[string]string {
+	if len(list) > 0 && m == nil {
+		m = make(map[string]string, len(list))
+	}
+	for _, s := range list {
+		m[s.Line] = s.Shows
+	}
+	return m
 }
