@@ -1,12 +1,13 @@
 // Package docdiff compares two versions of a converted document by its
 // structure and renders the comparison as the document itself.
 //
-// Parse reads the Markdown that sync/wikitext writes (with goldmark, the
-// parser Hugo renders it with, plus golang.org/x/net/html for the tables
-// inside {{< wikihtml >}}) into a flat list of blocks: headings with their
-// level, paragraphs, list items with their depth, table rows with their
-// cells, and the converter's box shortcodes ({{% warning title="…" %}}) as
-// named blocks. Compare aligns the two block lists with a sequence diff over
+// Parse reads a Doc, the Markdown that sync/wikitext writes and the list
+// of its shortcode lines with what each shows (wikitext.Result.Shortcodes),
+// into a flat list of blocks: headings with their level, paragraphs, list
+// items with their depth, table rows with their cells, and boxes
+// ({{% warning title="…" %}}) as named blocks. Markdown is read with
+// goldmark, the parser Hugo renders it with; the raw HTML between a
+// {{< wikihtml >}} call's lines with golang.org/x/net/html. Compare aligns the two block lists with a sequence diff over
 // block keys (kind and visible text), pairs the blocks that were edited,
 // recognises blocks that moved, and diffs the words inside each edited block
 // with sync/worddiff. A change of markup only (a link target, bold) is named

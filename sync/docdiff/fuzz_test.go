@@ -1,7 +1,6 @@
 package docdiff
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,7 +139,3 @@ func sideText(t *testing.T, out, skip string) []string {
 
 func renderedNewWords(t *testing.T, out string) []string { return sideText(t, out, "del") }
 func renderedOldWords(t *testing.T, out string) []string { return sideText(t, out, "ins") }
-
-// TestMain keeps the fuzz corpus honest: a crasher committed under
-// testdata/fuzz runs with the ordinary tests.
-func TestMain(m *testing.M) { os.Exit(m.Run()) }
