@@ -48,6 +48,7 @@ type sectionChange struct {
 	Title   string  `toml:"title"`
 	Class   string  `toml:"class"`
 	Blocks  []block `toml:"blocks,omitempty"`
+	HTML    string  `toml:"html,omitempty"` // the rendered diff (sync/docdiff); "" when no visible text changed
 }
 
 type revisionRef struct {

@@ -43,7 +43,18 @@
 // one new revision computes that revision's diff and little else. The
 // cache never changes the output: a damaged entry is a miss.
 //
+// Changed sections and compare pages carry, besides the diff of the
+// converted Markdown (for editors), a rendered diff from sync/docdiff: the
+// document itself with its changes marked. Compare pages cover any two
+// versions (meetings and the latest), for the whole document and each
+// persona, and are written only where the two versions differ. With M
+// meetings (V = M+1 versions) and P personas that is at most
+// (P+1)·M(M+1)/2 pages; past 25 versions only the newest 25 are paired
+// all with all and older ones with their neighbour and the latest, so at
+// most (P+1)·(300+2M) (compare.go). The fixture's 7 meetings and 2
+// personas give 62 of the 84 possible.
+//
 // The package reads the archive only; it does not read config.toml (the
 // command passes Site), does not talk to the wiki, does not render HTML
-// and does not run Hugo.
+// itself (sync/docdiff renders the diffs) and does not run Hugo.
 package normalize

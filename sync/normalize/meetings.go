@@ -22,6 +22,7 @@ type versionLink struct {
 	Date    time.Time `toml:"date,omitempty"`
 	URL     string    `toml:"url"`
 	Current bool      `toml:"current"`
+	Compare string    `toml:"compare,omitempty"` // the compare page with the current version (compare.go)
 }
 
 type snapshotEntry struct {
@@ -82,7 +83,11 @@ func (b *readerPages) writeMeetings() error {
 
 func (b *readerPages) writeMeeting(k int, c changes) error {
 	s := &b.stages[k]
-	params := meetingParams{Meeting: b.meetingRef(s), Versions: b.versionLinks(k), Changes: c}
+	versions, err := b.withCompares(b.versionLinks(k), k, -1)
+	if err != nil {
+		return err
+	}
+	params := meetingParams{Meeting: b.meetingRef(s), Versions: versions, Changes: c}
 	for _, v := range s.versions {
 		e := snapshotEntry{Page: v.title, Exists: v.rev != nil}
 		if v.rev != nil {
@@ -106,19 +111,23 @@ func (b *readerPages) writeMeeting(k int, c changes) error {
 	}
 	b.rep.Meetings++
 	for i, x := range s.personas {
-		if err := b.writeMeetingPersona(k, b.slugs[s.ids[i]], x); err != nil {
+		if err := b.writeMeetingPersona(k, s.ids[i], x); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (b *readerPages) writeMeetingPersona(k int, slug string, x persona) error {
-	s := &b.stages[k]
+func (b *readerPages) writeMeetingPersona(k, id int, x persona) error {
+	s, slug := &b.stages[k], b.slugs[id]
 	params := x.params
 	params.Slug = slug
 	ref := b.meetingRef(s)
-	params.Meeting, params.Versions = &ref, b.versionLinks(k)
+	versions, err := b.withCompares(b.versionLinks(k), k, id)
+	if err != nil {
+		return err
+	}
+	params.Meeting, params.Versions = &ref, versions
 	params.Source = b.links.source(s.primary.title, s.primary.rev)
 	url := s.url + "personas/" + slug + "/"
 	fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: url, Date: s.date, Params: &params}

@@ -40,10 +40,11 @@ type readerPages struct {
 	rep      *Report
 	timeline []timelineEntry // filled by writeMeetings for writeHome
 	faqURL   string          // set by writeFAQ for writeHome
+	compares *comparePlan    // computed on first use (compare.go)
 }
 
 func (b *readerPages) write(ctx context.Context) error {
-	return steps(ctx, b.writePersonas, b.writeMeetings, b.writeFAQ, b.writeHome)
+	return steps(ctx, b.writePersonas, b.writeMeetings, b.writeCompares, b.writeFAQ, b.writeHome)
 }
 
 // writePersonas writes personas/<slug>.md for every persona ever seen at a
@@ -56,6 +57,11 @@ func (b *readerPages) writePersonas() error {
 		params := x.params
 		params.Slug, params.Removed = slug, k != len(b.stages)-1
 		params.History = b.personaHistory(id)
+		t, err := b.table(id)
+		if err != nil {
+			return err
+		}
+		params.Compare = t
 		params.Source = b.links.source(b.stages[k].primary.title, b.stages[k].primary.rev)
 		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
 		if err := b.tree.WriteDoc("personas/"+slug+".md", fm, x.body()); err != nil {

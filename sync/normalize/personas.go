@@ -79,6 +79,7 @@ type personaParams struct {
 	History      []historyEvent    `toml:"history,omitempty"`
 	Meeting      *meetingRef       `toml:"meeting,omitempty"`
 	Versions     []versionLink     `toml:"versions,omitempty"`
+	Compare      *compareTable     `toml:"compare,omitempty"` // the from/to table, on /personas/<slug>/ only
 }
 
 // card is a persona in the lists on the home and personas pages.
@@ -99,6 +100,9 @@ type persona struct {
 	params   personaParams
 	intro    string            // Markdown of the name, role and quote block
 	sections map[string]string // Markdown by section slug
+	// shortcodes are the sections' shortcode lines and what each shows
+	// (wikitext.Result.Shortcodes), for rendered diffs of the body.
+	shortcodes map[string]string
 }
 
 // personasOf converts every persona of v.
@@ -138,11 +142,12 @@ func (b *versions) convertPersona(p personas.Persona, at time.Time) (persona, er
 		params.Fields = append(params.Fields, field{Key: f.Key, Label: f.Label, Value: v})
 	}
 	for _, s := range p.Sections {
-		md, err := b.conv.markdown(s.Wikitext, at)
+		r, err := b.conv.get(markdownKind, s.Wikitext, at, true)
 		if err != nil {
 			return x, err
 		}
-		x.sections[s.Slug] = md
+		x.sections[s.Slug] = r.Markdown
+		x.shortcodes = addShortcodes(x.shortcodes, r.Shortcodes)
 		params.Sections = append(params.Sections, sectionRef{Title: s.Title, Slug: s.Slug})
 	}
 	intro, err := b.conv.markdown(p.Intro, at)

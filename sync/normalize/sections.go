@@ -31,7 +31,11 @@ func (b *versions) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, sectionChange{Persona: p.persona, Title: p.title, Class: d.class, Blocks: d.blocks})
+			html, err := b.renderedDiff(p.old, p.new, old.at(), v.at(), sectionHeadingOffset)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sectionChange{Persona: p.persona, Title: p.title, Class: d.class, Blocks: d.blocks, HTML: html})
 		}
 	}
 	return out, nil

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, meetingSlugs, meetingFacts, personaSlugs, hostilePath, repo } from './lib/site.mjs';
+import { buildSite, meetingSlugs, meetingFacts, personaSlugs, hostilePath, movedMeeting, repo } from './lib/site.mjs';
 import { serve } from './lib/server.mjs';
 import { launch, watch, axe } from './lib/browser.mjs';
 
@@ -78,6 +78,10 @@ describe('pages', () => {
   it('every meeting', async () => {
     assert.ok(meetings.length > 0, 'no meetings in config.toml');
     for (const slug of meetings) await visit(`/meetings/${slug}/`);
+  });
+  it('compare pages', async () => {
+    for (const p of ['/compare/', '/compare/unchanged/', '/compare/2013-11-26/2013-12-10/',
+      '/compare/2013-11-26/2013-12-10/personas/sandra-summers/']) await visit(p);
   });
   it('404', async () => {
     const page = await browser.context.newPage();
@@ -189,6 +193,116 @@ describe('hostile page', () => {
     assert.deepEqual(handlers, [], 'event handler or javascript: attributes');
     assert.match(await page.locator('main').innerText(), /Synthetic hostile page/);
     assert.deepEqual(seen.foreign, [], 'requests that leave 127.0.0.1');
+    await page.close();
+  });
+});
+
+// Markdown and escaping that must never reach a reader of a rendered diff:
+// heading hashes, bold stars, link brackets, the converter's \--- and
+// shortcodes, and entities escaped twice (shown as text).
+const markers = /(^|\n)\s*#{1,6}\s|\*\*|\]\(|\[[^\]\n]*\]\(|\\---|\{\{[<%]|&(?:lt|gt|amp|quot|#\d+);/;
+
+describe('rendered diffs', () => {
+  it('meeting pages show changed sections as the document, with no Markdown markers', async () => {
+    let rendered = 0;
+    for (const slug of meetings) {
+      const { page } = await open(`/meetings/${slug}/`);
+      const diffs = page.locator('section.changes .rendered-diff');
+      const n = await diffs.count();
+      for (let i = 0; i < n; i++) {
+        const text = await diffs.nth(i).innerText();
+        assert.doesNotMatch(text, markers, `${slug}: Markdown markup in a rendered diff:\n${text}`);
+      }
+      assert.equal(await page.locator('section.changes details.source-diff').count(), n, `${slug}: a rendered diff without its source diff`);
+      assert.equal(await page.locator('section.changes details.source-diff[open]').count(), 0, `${slug}: source diff open by default`);
+      rendered += n;
+      await page.close();
+    }
+    assert.ok(rendered > 0, 'no meeting shows a rendered diff');
+  });
+
+  it('10 Dec 2013 reads as the document, marks inline, source diff one click away', async () => {
+    const { page, seen } = await open('/meetings/2013-12-10/');
+    const diffs = page.locator('section.changes .rendered-diff');
+    assert.ok(await diffs.count() >= 2, 'want the preamble and the Primary Personas heading as rendered diffs');
+    const text = (await diffs.allInnerTexts()).join('\n');
+    assert.doesNotMatch(text, markers, text);
+    assert.doesNotMatch(text, /[#*]|\\|\]\(/, `markup characters in the rendered diffs:\n${text}`);
+    assert.ok(await diffs.locator('del').count() > 0, 'the removed draft notice is not marked');
+    assert.match(await diffs.locator('del').first().innerText(), /work-in-progress draft/);
+    assert.equal(await diffs.locator('h6', { hasText: 'Primary Personas' }).count(), 1, 'the added group heading is not a heading');
+    assert.equal(await diffs.locator('ins .visually-hidden, del .visually-hidden').count(), await diffs.locator('ins, del').count(), 'a mark without its screen-reader label');
+    const details = page.locator('section.changes details.source-diff').first();
+    assert.equal(await details.locator('.diff').isVisible(), false, 'source diff visible before a click');
+    await details.locator('summary').click();
+    assert.equal(await details.locator('.diff').isVisible(), true, 'source diff not shown after a click');
+    assertClean('/meetings/2013-12-10/', seen);
+    await page.close();
+  });
+
+  it('a moved list item is shown once, as moved, saying where it came from', async () => {
+    const { page } = await open(`/meetings/${movedMeeting}/`);
+    const section = page.locator('section.section-diff', { hasText: 'Synthetic moved page' });
+    const diff = section.locator('.rendered-diff');
+    const moved = diff.locator('.rdiff-moved');
+    assert.equal(await moved.count(), 1, 'want one moved block');
+    assert.match(await moved.innerText(), /^Moved here from item 2 under “Alpha”: Synthetic item two will move to Beta\.$/);
+    const text = await diff.innerText();
+    assert.equal(text.split('Synthetic item two').length - 1, 1, `moved item shown more than once:\n${text}`);
+    assert.match(text, /Link target of “the synthetic reference” changed to https:\/\/wiki\.invalid\/new/);
+    assert.equal(await diff.locator('a[href="https://wiki.invalid/new"]').count(), 1, 'the link is not a link');
+    assert.match(await diff.locator('del').first().innerText(), /is/);
+    await page.close();
+  });
+});
+
+describe('compare', () => {
+  it('the from/to table on each persona page leads to the right pair', async () => {
+    for (const slug of personas) {
+      const { page } = await open(`/personas/${slug}/`);
+      const name = (await page.locator('main h1').innerText()).trim();
+      const cells = await page.evaluate(() => [...document.querySelectorAll('table.compare-table tbody tr')].flatMap((tr) => {
+        const heads = [...tr.closest('table').querySelectorAll('thead th')].map((th) => th.textContent.trim());
+        const from = tr.querySelector('th').textContent.trim();
+        return [...tr.querySelectorAll('td')].map((td, j) => ({ a: td.querySelector('a'), from, to: heads[j + 1] }))
+          .filter((c) => c.a).map((c) => ({ href: c.a.getAttribute('href'), from: c.from, to: c.to }));
+      }));
+      assert.ok(cells.some((c) => c.href !== '/compare/unchanged/'), `/personas/${slug}/: no compare link`);
+      for (const c of cells) {
+        await page.goto(server.url + c.href);
+        const h1 = (await page.locator('main h1').innerText()).trim();
+        if (c.href === '/compare/unchanged/') {
+          assert.equal(h1, 'No changes');
+          continue;
+        }
+        assert.match(c.href, new RegExp(`^/compare/[^/]+/[^/]+/personas/${slug}/$`));
+        assert.ok(name.startsWith(h1), `${c.href}: heading “${h1}” is not the persona “${name}”`);
+        const pair = (await page.locator('.compare-pair a').allInnerTexts()).map((t) => t.trim());
+        assert.deepEqual(pair, [c.from, c.to], `${c.href}: compares the wrong pair`);
+      }
+      await page.close();
+    }
+  });
+
+  it('the switcher’s compare links pair this meeting with the chosen version', async () => {
+    for (const slug of meetings) {
+      const { page } = await open(`/meetings/${slug}/`);
+      const hrefs = await page.locator('nav.compare-with a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.equal(hrefs.length, meetings.length, `/meetings/${slug}/: want a compare link to every other version`);
+      for (const h of hrefs) {
+        assert.ok(h === '/compare/unchanged/' || h.startsWith(`/compare/${slug}/`) || h.endsWith(`/${slug}/`), `/meetings/${slug}/: ${h}`);
+      }
+      await page.close();
+    }
+    const { page } = await open('/compare/2013-11-26/2013-12-10/');
+    const text = await page.locator('.rendered-diff').innerText();
+    assert.doesNotMatch(text, markers, text);
+    assert.ok(await page.locator('.rendered-diff table th', { hasText: 'Age' }).count() === 1, 'profile rows not in a table');
+    const age = (await page.locator('.rendered-diff tr', { hasText: 'Age' }).innerText()).replace(/(added|removed):\s*/g, '');
+    assert.match(age, /^Age\s+35\s*36$/, 'Age 35 → 36 not marked in its row');
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: path.join(repo, 'docs/screenshots/compare-1280.png'), fullPage: false });
+    }
     await page.close();
   });
 });

@@ -13,6 +13,10 @@ const run = promisify(execFile);
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const hostileTitle = 'Synthetic hostile page';
 export const hostilePath = '/wiki/Synthetic_hostile_page/';
+// movedTitle is a synthetic page whose revision between the first two
+// meetings moves a list item, so the meeting of 2013-11-05 shows a move.
+export const movedTitle = 'Synthetic moved page';
+export const movedMeeting = '2013-11-05';
 
 async function sh(cmd, args, opts) {
   try {
@@ -22,12 +26,12 @@ async function sh(cmd, args, opts) {
   }
 }
 
-// withHostilePage adds the hostile page to params.wiki.pages so that build
-// renders it like any mirrored page.
+// withHostilePage adds the hostile and the moved page to params.wiki.pages
+// so that build renders them like any mirrored page.
 export function withHostilePage(configText) {
   const re = /^pages\s*=\s*\[(.*)\]\s*$/m;
   if (!re.test(configText)) throw new Error('config.toml: no `pages = [...]` line under [params.wiki]');
-  return configText.replace(re, (_, list) => `pages = [${list}, "${hostileTitle}"]`);
+  return configText.replace(re, (_, list) => `pages = [${list}, "${hostileTitle}", "${movedTitle}"]`);
 }
 
 // buildSite makes a temporary project (config.toml, layouts/, static/, a
@@ -47,7 +51,9 @@ export async function buildSite() {
   for (const d of ['layouts', 'static', 'archive']) {
     await fs.cp(path.join(repo, d), path.join(dir, d), { recursive: true });
   }
-  await sh(bin, ['import', '--config', 'config.toml', '--archive', 'archive', path.join(repo, 'test/browser/testdata/hostile.xml')], { cwd: dir });
+  for (const xml of ['hostile.xml', 'moved.xml']) {
+    await sh(bin, ['import', '--config', 'config.toml', '--archive', 'archive', path.join(repo, 'test/browser/testdata', xml)], { cwd: dir });
+  }
   const pub = path.join(dir, 'public');
   await sh(bin, ['build', '--config', 'config.toml', '--archive', 'archive', '--destination', pub], { cwd: dir });
   const content = await firstDir([path.join(dir, 'content'), path.join(repo, 'content')], 'meetings');
