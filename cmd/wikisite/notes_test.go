@@ -22,16 +22,16 @@ const notesDump = `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" 
       <timestamp>2001-01-01T00:00:00Z</timestamp>
       <contributor><username>Synthetic user</username><id>1</id></contributor>
       <comment>synthetic</comment>
-      <text xml:space="preserve">Synthetic text {{Synthetic missing}} after.</text>
+      <text xml:space="preserve">Synthetic text {{Synthetic missing}} after; see {{TALKPAGENAME}}, revision {{REVISIONID}} by {{REVISIONUSER}}.</text>
     </revision>
   </page>
 </mediawiki>
 `
 
 // TestConversionNotesForEditors builds the repository's site with one
-// more, synthetic page that uses a missing template: the reader's page
-// shows the template as MediaWiki does (a link to Template:…) and no
-// note; the note is on /conversion-notes.html, which no page links to,
+// more, synthetic page that uses a missing template and magic words: the
+// reader's page shows the template as MediaWiki does (a link to
+// Template:…), the magic words' values and no note; the note is on /conversion-notes.html, which no page links to,
 // and in the build's output.
 func TestConversionNotesForEditors(t *testing.T) {
 	dir := t.TempDir()
@@ -57,6 +57,9 @@ func TestConversionNotesForEditors(t *testing.T) {
 	page := mustReadFile(t, filepath.Join(dir, "public", "wiki", "Synthetic_notes_page", "index.html"))
 	if !strings.Contains(page, `Template:Synthetic missing</a>`) {
 		t.Errorf("the reader's page lacks the link to the missing template:\n%s", page)
+	}
+	if want := "see Talk:Synthetic notes page, revision 201 by Synthetic user."; !strings.Contains(page, want) {
+		t.Errorf("the magic words do not follow from the page and revision: no %q in\n%s", want, page)
 	}
 	if strings.Contains(page, "is not available") || strings.Contains(page, "Conversion notes") {
 		t.Errorf("the reader's page shows a conversion note:\n%s", page)

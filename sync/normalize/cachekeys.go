@@ -85,6 +85,13 @@ func (k *cacheKeys) of(kind, src string, at time.Time) cacheKey {
 	return newKey([]byte(kind), k.setting[:], state[:], sum[:])
 }
 
+// page is the key of a whole page's conversion: base (its text and
+// templates) with the title and revision its magic words read.
+func (k *cacheKeys) page(base cacheKey, title string, r wikitext.Revision) cacheKey {
+	rev := fmt.Sprintf("%d\x00%s\x00%s", r.ID, r.Timestamp.UTC().Format(time.RFC3339Nano), r.User)
+	return newKey([]byte("page"), base[:], []byte(title), []byte(rev))
+}
+
 // diff is the key of the diff of old (at oldAt) and new (at newAt).
 func (k *cacheKeys) diff(old, new string, oldAt, newAt time.Time) cacheKey {
 	os, ns := k.templateState(oldAt), k.templateState(newAt)
@@ -109,14 +116,15 @@ type convEntry struct {
 	Diagnostics []wikitext.Diagnostic
 	Shortcodes  []wikitext.Shortcode
 	Missing     []string
+	PageWords   bool
 }
 
 func entryOf(r converted) convEntry {
 	return convEntry{Markdown: r.Markdown, Categories: r.Categories, Magic: r.Magic,
-		Diagnostics: r.Diagnostics, Shortcodes: r.Shortcodes, Missing: r.missing}
+		Diagnostics: r.Diagnostics, Shortcodes: r.Shortcodes, Missing: r.missing, PageWords: r.pageWords}
 }
 
 func (e convEntry) converted() converted {
 	return converted{Result: wikitext.Result{Markdown: e.Markdown, Categories: e.Categories, Magic: e.Magic,
-		Diagnostics: e.Diagnostics, Shortcodes: e.Shortcodes}, missing: e.Missing}
+		Diagnostics: e.Diagnostics, Shortcodes: e.Shortcodes}, missing: e.Missing, pageWords: e.PageWords}
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
@@ -54,6 +55,7 @@ type converted struct {
 	wikitext.Result
 	missing     []string
 	uncacheable bool // it read a page outside the Template namespace
+	pageWords   bool // it asked for the page or revision (magic words)
 }
 
 func newConverter(c *corpus, links wikiLinks, w Wiki, cacheDir string, rep *Report) *converter {
@@ -84,6 +86,22 @@ func (c *converter) plainText(src string, at time.Time) (string, error) {
 	return r.Markdown, err
 }
 
+// page converts the whole text of title's revision r: its magic words
+// take their values from the title and the revision. Most texts have
+// none, and their conversion is the one without page context, shared
+// with the diffs; only a text that asks for them is converted again,
+// keyed by the title and revision too.
+func (c *converter) page(title string, r *archive.Revision, src string) (converted, error) {
+	q := c.request(markdownKind, src, r.Timestamp)
+	res, err := c.fetch(q, true)
+	if err != nil || !res.pageWords {
+		return res, err
+	}
+	q.title, q.rev = title, wikitext.Revision{ID: r.ID, Timestamp: r.Timestamp, User: r.User}
+	q.key = c.keys.page(q.key, title, q.rev)
+	return c.fetch(q, true)
+}
+
 // get returns the conversion of src at at, from memory, the cache folder,
 // prefetch or computed now. It keeps the result for the next Write only if
 // persist: the conversions behind the history's diffs are needed again
@@ -94,7 +112,7 @@ func (c *converter) get(kd kind, src string, at time.Time, persist bool) (conver
 
 // fetch is get for a request.
 func (c *converter) fetch(q request, persist bool) (converted, error) {
-	kd, src, at, k := q.kind, q.src, q.at, q.key
+	kd, at, k := q.kind, q.at, q.key
 	if r, ok := c.memo[k]; ok {
 		if persist && !c.disk.has(k) {
 			c.disk.put(k, entryOf(r))
@@ -115,7 +133,7 @@ func (c *converter) fetch(q request, persist bool) (converted, error) {
 		if err != nil {
 			return converted{}, err
 		}
-		r = c.compute(kd, src, at, tpl)
+		r = c.compute(q, tpl)
 	}
 	if kd == plainKind {
 		c.rep.Work.PlainTexts++
@@ -144,9 +162,11 @@ func (c *converter) report(kd kind, r converted) {
 // compute converts src with the pages tpl holds. It is a pure function
 // of its arguments (the corpus's maps are only read), so it runs on any
 // goroutine.
-func (c *converter) compute(kd kind, src string, at time.Time, tpl map[string]string) converted {
+func (c *converter) compute(q request, tpl map[string]string) converted {
+	kd, src, at := q.kind, q.src, q.at
 	opts := c.base
 	opts.Templates = tpl
+	opts.Page, opts.Revision = q.title, q.rev
 	var r converted
 	var looked wikitext.Lookups
 	if kd == plainKind {
@@ -159,6 +179,7 @@ func (c *converter) compute(kd kind, src string, at time.Time, tpl map[string]st
 	for _, t := range looked.Pages {
 		r.uncacheable = r.uncacheable || !isTemplate(t)
 	}
+	r.pageWords = looked.Page
 	for _, t := range looked.Missing {
 		r.missing = append(r.missing, c.sets.why(t, at))
 	}
@@ -171,12 +192,17 @@ type request struct {
 	src  string
 	at   time.Time
 	key  cacheKey
+	// title and rev are the page and revision a whole page's text is;
+	// its magic words ({{PAGENAME}}, {{REVISIONID}}, …) take their values
+	// from them. Empty for fragments (persona sections, FAQ answers).
+	title string
+	rev   wikitext.Revision
 }
 
 // request makes the request for src at at. Keys are memoized, so it is
 // not safe for concurrent use.
 func (c *converter) request(kd kind, src string, at time.Time) request {
-	return request{kd, src, at, c.keys.of(kd.String(), src, at)}
+	return request{kind: kd, src: src, at: at, key: c.keys.of(kd.String(), src, at)}
 }
 
 // prefetch computes, on every core, the requests that neither memory nor
@@ -203,7 +229,7 @@ func (c *converter) prefetch(reqs []request) error {
 		}
 		jobs = append(jobs, job{k, q, tpl})
 	}
-	out := parallelMap(jobs, func(j job) converted { return c.compute(j.req.kind, j.req.src, j.req.at, j.tpl) })
+	out := parallelMap(jobs, func(j job) converted { return c.compute(j.req, j.tpl) })
 	for i, j := range jobs {
 		c.ahead[j.k] = out[i]
 	}

@@ -45,7 +45,7 @@ func (c *Converter) Revision(title string, id int64) (wikitext.Result, error) {
 	if err != nil {
 		return wikitext.Result{}, fmt.Errorf("normalize: %w", err)
 	}
-	conv, err := c.conv.get(markdownKind, text, r.Timestamp, true)
+	conv, err := c.conv.page(p.Title, r, text)
 	if err != nil {
 		return wikitext.Result{}, fmt.Errorf("normalize: %w", err)
 	}

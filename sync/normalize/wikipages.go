@@ -72,7 +72,7 @@ func (b *wikiPages) writeWikiPage(p *archive.Page) error {
 	if err != nil {
 		return err
 	}
-	conv, err := b.conv.get(markdownKind, text, shown.Timestamp, true)
+	conv, err := b.conv.page(p.Title, shown, text)
 	if err != nil {
 		return err
 	}

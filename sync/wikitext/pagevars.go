@@ -51,6 +51,9 @@ func talkNamespace(ns string) string {
 // revision was saved; ok is false for any other name, or when the
 // options carry no page or revision to take the value from.
 func (c *converter) pageVariable(name string) (string, bool) {
+	if c.isPageVariableName(name) {
+		c.lookups.Page = true
+	}
 	if c.opts.Page != "" {
 		if v, ok := c.titleVariable(name); ok {
 			return escapeWikiText(v), true
@@ -166,7 +169,10 @@ var wikiTextEscaper = strings.NewReplacer(`"`, "&#34;", "&", "&#38;", "'", "&#39
 // isPageVariableName reports a name pageVariable knows but could not give
 // a value for, so it shows as a placeholder rather than a template link.
 func (c *converter) isPageVariableName(name string) bool {
-	probe := &converter{opts: Options{Page: "X", Revision: Revision{ID: 1, User: "X", Timestamp: time.Unix(0, 0)}}}
+	if c.probe {
+		return false
+	}
+	probe := &converter{probe: true, opts: Options{Page: "X", Revision: Revision{ID: 1, User: "X", Timestamp: time.Unix(0, 0)}}}
 	_, ok := probe.pageVariable(name)
 	return ok
 }

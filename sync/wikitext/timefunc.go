@@ -17,7 +17,9 @@ var timeLayouts = []string{"2006-01-02", "2006-01-02 15:04:05", "2006-01-02 15:0
 // date() format.
 func (c *converter) timeFunc(format, date string) string {
 	t := c.opts.Revision.Timestamp.UTC()
-	if d := strings.TrimSpace(date); d != "" && !strings.EqualFold(d, "now") {
+	if d := strings.TrimSpace(date); d == "" || strings.EqualFold(d, "now") {
+		c.lookups.Page = true
+	} else {
 		var ok bool
 		if t, ok = parseTime(d, t); !ok {
 			return "<strong>Error: Invalid time.</strong>"

@@ -90,6 +90,11 @@ type Lookups struct {
 	Pages []string
 	// Missing lists the titles not found, once per lookup, in order.
 	Missing []string
+	// Page reports that the text asked for the page or revision (a
+	// magic word such as {{PAGENAME}}, or #time without a date), so the
+	// result depends on Options.Page and Options.Revision; a result
+	// without it is the same whatever they are.
+	Page bool
 }
 
 // PlainResult is the outcome of Plain.
@@ -174,6 +179,7 @@ type converter struct {
 	overflow     bool            // budget exhausted; reported once
 	extLinks     int             // counter for [url] numbering
 	displayTitle string
+	probe        bool // a converter that only tells which names pageVariable knows
 	noClose      map[string]int
 	slab         nodeSlab // tag name → offset after which no closing tag exists
 }
