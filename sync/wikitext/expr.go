@@ -1,7 +1,6 @@
 package wikitext
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -22,12 +21,18 @@ func evalExpr(s string) (float64, error) {
 		return 0, err
 	}
 	if p.i < len(p.toks) {
-		return 0, errors.New("Unexpected " + p.toks[p.i] + " operator.")
+		return 0, shownError("Unexpected " + p.toks[p.i] + " operator.")
 	}
 	return v, nil
 }
 
-var errEmptyExpr = errors.New("empty")
+var errEmptyExpr = shownError("")
+
+// shownError is an error whose text MediaWiki shows the reader, in its
+// words (capitalised, with a final period).
+type shownError string
+
+func (e shownError) Error() string { return string(e) }
 
 type exprParser struct {
 	toks []string
@@ -86,7 +91,7 @@ func (p *exprParser) binary(level int) (float64, error) {
 
 func (p *exprParser) unary() (float64, error) {
 	if p.i >= len(p.toks) {
-		return 0, errors.New("Missing operand.")
+		return 0, shownError("Missing operand.")
 	}
 	t := p.toks[p.i]
 	p.i++
@@ -103,7 +108,7 @@ func (p *exprParser) unary() (float64, error) {
 			return 0, err
 		}
 		if p.i >= len(p.toks) || p.toks[p.i] != ")" {
-			return 0, errors.New("Unclosed bracket.")
+			return 0, shownError("Unclosed bracket.")
 		}
 		p.i++
 		return v, nil
@@ -116,9 +121,9 @@ func (p *exprParser) unary() (float64, error) {
 		return v, nil
 	}
 	if t[0] >= 'a' && t[0] <= 'z' {
-		return 0, errors.New("Unrecognized word \"" + t + "\".")
+		return 0, shownError("Unrecognized word \"" + t + "\".")
 	}
-	return 0, errors.New("Unrecognized punctuation character \"" + t + "\".")
+	return 0, shownError("Unrecognized punctuation character \"" + t + "\".")
 }
 
 func applyUnary(op string, v float64) (float64, error) {
@@ -137,12 +142,12 @@ func applyUnary(op string, v float64) (float64, error) {
 		return math.Trunc(v), nil
 	case "sqrt":
 		if v < 0 {
-			return 0, errors.New("Invalid argument for sqrt: < 0.")
+			return 0, shownError("Invalid argument for sqrt: < 0.")
 		}
 		return math.Sqrt(v), nil
 	case "ln":
 		if v <= 0 {
-			return 0, errors.New("Invalid argument for ln: <= 0.")
+			return 0, shownError("Invalid argument for ln: <= 0.")
 		}
 		return math.Log(v), nil
 	case "exp":
@@ -180,12 +185,12 @@ func applyBinary(op string, a, b float64) (float64, error) {
 		return a * b, nil
 	case "/", "div":
 		if b == 0 {
-			return 0, errors.New("Division by zero.")
+			return 0, shownError("Division by zero.")
 		}
 		return a / b, nil
 	case "mod":
 		if int64(b) == 0 {
-			return 0, errors.New("Division by zero.")
+			return 0, shownError("Division by zero.")
 		}
 		return float64(int64(a) % int64(b)), nil
 	case "^":
@@ -193,7 +198,7 @@ func applyBinary(op string, a, b float64) (float64, error) {
 	case "e":
 		return a * math.Pow(10, b), nil
 	}
-	return 0, errors.New("Unexpected " + op + " operator.")
+	return 0, shownError("Unexpected " + op + " operator.")
 }
 
 func boolNum(b bool) float64 {

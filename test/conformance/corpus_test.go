@@ -65,10 +65,7 @@ func mustCorpus(tb testing.TB, n int) []*tcase {
 		})
 	}
 	cases = append(cases, mustFixtureCases(tb)...)
-	for _, s := range synthetic() {
-		cases = append(cases, s)
-	}
-	return cases
+	return append(cases, synthetic()...)
 }
 
 // mustFixtureCases reads every archived revision of the fixture page.
