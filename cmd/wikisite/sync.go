@@ -47,7 +47,7 @@ type wikiSetup struct {
 
 // setup loads the configuration and archive and makes the API client.
 func (f *wikiFlags) setup(stderr io.Writer) (*wikiSetup, error) {
-	cfg, store, err := f.load()
+	cfg, store, err := f.load(stderr)
 	if err != nil {
 		return nil, err
 	}

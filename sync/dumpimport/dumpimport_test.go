@@ -15,7 +15,7 @@ const fixture = "../../testdata/fedora-server-personas.xml"
 
 func mustImport(tb testing.TB, store *archive.Store, dump string) Summary {
 	tb.Helper()
-	sum, err := Import(tb.Context(), store, strings.NewReader(dump))
+	sum, err := Import(tb.Context(), store, strings.NewReader(dump), Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestConflictLeavesArchiveUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustImport(t, store, syntheticDump(7, "Synthetic text one."))
-	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Another synthetic text.")))
+	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Another synthetic text.")), Options{})
 	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), `"Synthetic page" revision 7`) {
 		t.Fatalf("conflicting import: %v, want ErrConflict naming page and revision", err)
 	}
@@ -78,4 +78,27 @@ func syntheticDump(id int, text string) string {
   </page>
 </mediawiki>
 `
+}
+
+// TestCheckRefusesBeforeCommit: Check sees the dump's pages after the
+// whole dump was read, and its error leaves the archive untouched.
+func TestCheckRefusesBeforeCommit(t *testing.T) {
+	store, err := archive.Open(filepath.Join(t.TempDir(), "archive"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refuse := errors.New("synthetic refusal")
+	var seen []PageRef
+	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Synthetic text one.")), Options{
+		Check: func(pages []PageRef) error { seen = pages; return refuse },
+	})
+	if !errors.Is(err, refuse) {
+		t.Fatalf("import = %v, want the Check error", err)
+	}
+	if len(seen) != 1 || seen[0] != (PageRef{Title: "Synthetic page", Namespace: 0}) {
+		t.Errorf("Check saw %+v, want the one synthetic page", seen)
+	}
+	if titles, err := store.Titles(); err != nil || len(titles) != 0 {
+		t.Errorf("archive after a refused import: %q, %v; want empty", titles, err)
+	}
 }
