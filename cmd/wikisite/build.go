@@ -112,9 +112,9 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 	}
 	return &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose,
 		contentArg: f.content, allowShrink: f.allowShrink, site: site.Options{
-		Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
-		BaseURL: f.baseURL, Logger: log,
-	}}, nil
+			Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
+			BaseURL: f.baseURL, Logger: log,
+		}}, nil
 }
 
 // cacheDir resolves --cache.
