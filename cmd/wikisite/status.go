@@ -8,7 +8,7 @@ import (
 	"github.com/wikisite/wikisite/sync/mirror"
 )
 
-const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--count] [-v]\n\n" +
+const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--max-reply MB] [--count] [-v]\n\n" +
 	"Tells, per configured page, whether the wiki has revisions the archive\n" +
 	"lacks. It writes nothing and costs one request; --count also counts the\n" +
 	"new revisions, at one more request per page that has some.\n\n" +
@@ -29,7 +29,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages, count)
 	if err != nil {
-		return withHint(fmt.Errorf("status: %w", err), "check --api (or params.wiki.api) and --timeout")
+		return withHint(fmt.Errorf("status: %w", err), wikiHints(err)...)
 	}
 	pending := false
 	for _, p := range pages {

@@ -59,6 +59,9 @@ type Options struct {
 	// Backoff is the first wait before retrying a server or network error;
 	// it doubles on each retry (0 means DefaultBackoff).
 	Backoff time.Duration
+	// MaxReply caps a reply's body in bytes (0 means DefaultMaxReply); a
+	// reply past it fails with ErrTooLarge and is not retried.
+	MaxReply int64
 }
 
 // Client talks to one wiki. Its methods may be called from several
