@@ -50,6 +50,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if n := len(sum.Orphans); n > 0 {
+		fmt.Fprintf(stderr, "note: removed %s that no page.toml listed, left by an interrupted sync or import\n", plural(n, "revision text"))
+	}
 	fmt.Fprintf(stdout, "imported %d pages: %d revisions (%d new)\n", sum.Pages, sum.Revisions, sum.Added)
 	return nil
 }

@@ -68,6 +68,11 @@ func Import(ctx context.Context, store *archive.Store, r io.Reader, opts Options
 	if err := im.commit(); err != nil {
 		return Summary{}, err
 	}
+	// Only after the commit: a failed import leaves the archive as it was,
+	// leftovers included.
+	if im.sum.Orphans, err = store.RemoveOrphans(); err != nil {
+		return im.sum, err
+	}
 	return im.sum, nil
 }
 
@@ -76,6 +81,9 @@ type Summary struct {
 	Pages     int // pages in the dump
 	Revisions int // distinct revisions in the dump
 	Added     int // revisions the archive did not hold
+	// Orphans are texts an interrupted sync or import had left without
+	// metadata, removed after the commit (see archive.Store.Orphans).
+	Orphans []string
 }
 
 // importer merges a dump's revisions into archive pages by revision id.

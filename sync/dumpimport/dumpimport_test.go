@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,14 +32,14 @@ func TestImportFixtureThenAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17, Added: 17}); got != want {
+	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17, Added: 17}); !reflect.DeepEqual(got, want) {
 		t.Errorf("first import = %+v, want %+v", got, want)
 	}
 	p, err := store.Page("Server/Personas")
 	if err != nil || len(p.Revisions) != 15 || p.Last().ID != 370811 || p.Last().User != "Duffy" {
 		t.Fatalf("Server/Personas after import: %+v, %v", p, err)
 	}
-	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17}); got != want {
+	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17}); !reflect.DeepEqual(got, want) {
 		t.Errorf("second import = %+v, want %+v (nothing new)", got, want)
 	}
 }

@@ -156,4 +156,7 @@ func TestWikiKilledSyncResumes(t *testing.T) {
 		t.Fatalf("final sync: %v", err)
 	}
 	mustComplete(t, s, w)
+	if o, err := s.Orphans(); err != nil || len(o) != 0 {
+		t.Errorf("after the final sync the archive holds unlisted texts %q (%v)", o, err)
+	}
 }
