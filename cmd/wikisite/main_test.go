@@ -28,9 +28,10 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"treehash": cmdTreeHash,
-			"clone":    cmdClone,
+			"exitcode":  cmdExitCode,
+			"treehash":  cmdTreeHash,
+			"clone":     cmdClone,
+			"faultwiki": cmdFaultWiki,
 		},
 	})
 }

@@ -26,7 +26,7 @@ func (p *project) checkShrink() error {
 		}
 		_, err := p.store.Page(t)
 		if errors.Is(err, archive.ErrNoPage) {
-			lost = append(lost, fmt.Sprintf("%q", archive.Canonical(t)))
+			lost = append(lost, archive.Canonical(t))
 			continue
 		}
 		if err != nil {
@@ -36,12 +36,12 @@ func (p *project) checkShrink() error {
 	if len(lost) == 0 {
 		return nil
 	}
-	what := "configured page " + lost[0] + " is"
+	what, it := fmt.Sprintf("configured page %q is", lost[0]), "it"
 	if len(lost) > 1 {
-		what = fmt.Sprintf("%d configured pages (%s) are", len(lost), strings.Join(lost, ", "))
+		what, it = fmt.Sprintf("%d configured pages (%s) are", len(lost), strings.Join(quoteAll(lost), ", ")), "them"
 	}
-	return withHint(fmt.Errorf("%s in %s but not in archive %s: the build would delete them from the site",
-		what, slashed(p.contentArg), slashed(p.store.Dir())),
+	return withHint(fmt.Errorf("%s in %s but not in archive %s: the build would delete %s from the site",
+		what, slashed(p.contentArg), slashed(p.store.Dir()), it),
 		"run `wikisite sync`, or pass --archive DIR",
-		"pass --allow-shrink to drop them from the site on purpose")
+		"pass --allow-shrink to drop "+it+" from the site on purpose")
 }

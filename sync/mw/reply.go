@@ -23,7 +23,7 @@ var (
 	ErrTooLarge = errors.New("reply too large")
 	// ErrNotJSON means the wiki answered with something other than JSON,
 	// usually an HTML page: the API URL is that of another page.
-	ErrNotJSON = errors.New("reply is not JSON")
+	ErrNotJSON = errors.New("not JSON")
 )
 
 // readChunk is the unit a reply of unknown length is read in: a reply past
@@ -87,16 +87,16 @@ func notJSON(h http.Header, body []byte) *tryError {
 	}
 	ctype := h.Get("Content-Type")
 	if len(trimmed) == 0 {
-		return &tryError{err: fmt.Errorf("%w: the reply is empty (Content-Type %q)", ErrNotJSON, ctype)}
+		return &tryError{err: fmt.Errorf("empty reply (Content-Type %q), %w", ctype, ErrNotJSON)}
 	}
 	if strings.Contains(ctype, "html") || bytes.HasPrefix(trimmed, []byte("<")) {
 		title := ""
 		if m := htmlTitle.FindSubmatch(body); m != nil {
 			title = fmt.Sprintf(" titled %q", clip(strings.Join(strings.Fields(string(m[1])), " "), 80))
 		}
-		return &tryError{err: fmt.Errorf("%w: HTML page%s, not JSON: is the API URL the wiki's api.php?", ErrNotJSON, title)}
+		return &tryError{err: fmt.Errorf("HTML page%s, %w: is the API URL the wiki's api.php?", title, ErrNotJSON)}
 	}
-	return &tryError{err: fmt.Errorf("%w: %d bytes of %q starting %q", ErrNotJSON, len(body), ctype, clip(string(trimmed), 40))}
+	return &tryError{err: fmt.Errorf("reply of %d bytes (Content-Type %q) starting %q, %w", len(body), ctype, clip(string(trimmed), 40), ErrNotJSON)}
 }
 
 // clip shortens s to at most n bytes on a rune boundary, marking the cut.
