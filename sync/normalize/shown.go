@@ -23,13 +23,15 @@ import (
 var shownMarkdown = goldmark.New()
 
 // shownLine is the text line shows on the page; ok is false for a line
-// that shows nothing, such as a table's separator row.
+// that shows nothing, such as a table's separator row or a line of HTML
+// tags alone. Blank lines stay: they part paragraphs.
 func shownLine(line string, inHTML bool) (text string, ok bool) {
 	if strings.TrimSpace(line) == "" {
 		return line, true
 	}
 	if inHTML {
-		return htmlText(line), true
+		text = htmlText(line)
+		return text, text != ""
 	}
 	if cells, isRow := tableCells(line); isRow {
 		if cells == nil {
@@ -40,8 +42,12 @@ func shownLine(line string, inHTML bool) (text string, ok bool) {
 		}
 		return strings.Join(cells, " | "), true
 	}
+	text = markdownText(line)
+	if text == "" {
+		return "", false
+	}
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
-	return indent + markdownText(line), true
+	return indent + text, true
 }
 
 // markdownText renders one line of Markdown and keeps its text.

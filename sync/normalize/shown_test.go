@@ -28,6 +28,7 @@ func TestShownLine(t *testing.T) {
 		{name: "raw HTML table row", line: "<tr><th>Age</th><td>36 &amp; up</td></tr>", inHTML: true, want: "Age | 36 & up"},
 		{name: "raw HTML pre", line: "<pre>&lt;b&gt; &#123;&#123;</pre>", inHTML: true, want: "<b> {{"},
 		{name: "blank", line: "", want: ""},
+		{name: "raw HTML tags alone", line: "<table class=\"wikitable\">", inHTML: true, hidden: true},
 		{name: "quote", line: "> quoted", want: "quoted"},
 	}
 	for _, tt := range tests {
