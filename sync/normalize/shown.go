@@ -61,11 +61,15 @@ func markdownText(md string) string {
 
 // htmlText is the text of an HTML fragment as a reader sees it: entities
 // decoded, tags dropped, an image by its alt text, list items as bullets
-// and table cells apart.
+// and table cells apart. A link keeps its target after its text, as
+// "text (URL)": it is what the reader follows, and a diff that dropped it
+// would hide an edit of the target.
 func htmlText(src string) string {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var b strings.Builder
 	cellsInRow := 0
+	var href string // of the open link
+	linkStart := 0
 	for {
 		tt := z.Next()
 		switch tt {
@@ -73,9 +77,18 @@ func htmlText(src string) string {
 			return strings.TrimSpace(b.String())
 		case html.TextToken:
 			b.Write(bytes.ReplaceAll(z.Text(), []byte("\n"), []byte(" ")))
+		case html.EndTagToken:
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.A && href != "" {
+				if text := b.String()[linkStart:]; text != href && !strings.HasPrefix(href, "#") {
+					b.WriteString(" (" + href + ")")
+				}
+				href = ""
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			switch atom.Lookup(name) {
+			case atom.A:
+				href, linkStart = attrValue(z, hasAttr, "href"), b.Len()
 			case atom.Li:
 				b.WriteString("• ")
 			case atom.Tr:
@@ -90,16 +103,22 @@ func htmlText(src string) string {
 			case atom.Hr:
 				b.WriteString("———")
 			case atom.Img:
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					if string(k) == "alt" {
-						b.Write(v)
-					}
-				}
+				b.WriteString(attrValue(z, hasAttr, "alt"))
 			}
 		}
 	}
+}
+
+// attrValue reads the current tag's attribute key, "" when it has none.
+func attrValue(z *html.Tokenizer, hasAttr bool, key string) string {
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		if string(k) == key {
+			return string(v)
+		}
+	}
+	return ""
 }
 
 // tableCells splits a GFM table row into its cells' Markdown; a separator
