@@ -116,7 +116,11 @@ func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 			r.err = fmt.Errorf("%s %s: %w", req.Method, req.URL.Redacted(), ctx.Err())
 			return nil, r.err
 		}
-		silent = (silent + 1) * b2i(terr.silent)
+		if terr.silent {
+			silent++
+		} else {
+			silent = 0
+		}
 		if silent >= MaxSilent {
 			r.err = fmt.Errorf("%s %s: gave up after %d tries: the wiki sent nothing at all within %s, %d times in a row (waited %s in all)",
 				req.Method, req.URL.Redacted(), attempt+1, r.timeout, silent, waited(start))
@@ -136,13 +140,6 @@ func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, r.err
 		}
 	}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // waited is the time since start, rounded for people.
