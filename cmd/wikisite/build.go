@@ -16,13 +16,16 @@ import (
 	"github.com/wikisite/wikisite/sync/site"
 )
 
-const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--cache DIR] [--base-url URL] [-v]\n\n" +
+const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--cache DIR] [--base-url URL] [--allow-shrink] [-v]\n\n" +
 	"Rewrites the content folder from the archive, then builds the site with Hugo\n" +
 	"into the destination. Hugo reads its settings from the same config.toml, and\n" +
 	"layouts/ and static/ from the folder that holds it. A failed build leaves the\n" +
 	"previous destination untouched. Conversions and diffs are kept in the cache\n" +
 	"folder, so a rebuild after a few new revisions computes only theirs; the cache\n" +
 	"never changes the output, and deleting it is always safe.\n\n" +
+	"A missing or empty archive is an error, and so is a build that would drop a\n" +
+	"configured page the content folder holds but the archive lacks (a mistyped\n" +
+	"--archive or --config): --allow-shrink lets such a build through.\n\n" +
 	"Exit codes: 0 built (warnings are printed but do not fail); 1 error; 2 bad usage."
 
 // buildFlags are the flags of build and serve.
@@ -32,6 +35,7 @@ type buildFlags struct {
 	destination string
 	baseURL     string
 	cache       string
+	allowShrink bool
 	verbose     bool
 }
 
@@ -45,6 +49,7 @@ func newBuildFlagSet(name, synopsis string, stderr io.Writer, f *buildFlags, tal
 	fs.StringVar(&f.destination, "destination", site.DefaultDestination, "`folder` to build the site into")
 	fs.StringVar(&f.cache, "cache", "", "build cache `folder` (default "+defaultCache+" next to --config; \"off\" for none)")
 	fs.StringVar(&f.baseURL, "base-url", "", "site `URL` (overrides config.toml's baseURL), e.g. https://example.org/personas/")
+	fs.BoolVar(&f.allowShrink, "allow-shrink", false, "build even if configured pages that the content folder holds are missing from the archive")
 	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress")
 	return fs
 }
@@ -58,6 +63,10 @@ type project struct {
 	cache   string // absolute; "" for none
 	site    site.Options
 	verbose bool
+	// contentArg is --content as given, for messages; allowShrink is
+	// --allow-shrink.
+	contentArg  string
+	allowShrink bool
 
 	mu     sync.Mutex
 	warned map[string]bool
@@ -81,8 +90,11 @@ func (p *project) warn(stderr io.Writer, msg string) {
 // setup loads the configuration and archive; the project root is the
 // folder holding the configuration file.
 func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error) {
-	cfg, store, err := f.load()
+	cfg, store, err := f.load(stderr)
 	if err != nil {
+		return nil, err
+	}
+	if err := requireArchive(store); err != nil {
 		return nil, err
 	}
 	if f.verbose {
@@ -98,10 +110,11 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 	if err != nil {
 		return nil, err
 	}
-	return &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose, site: site.Options{
-		Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
-		BaseURL: f.baseURL, Logger: log,
-	}}, nil
+	return &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose,
+		contentArg: f.content, allowShrink: f.allowShrink, site: site.Options{
+			Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
+			BaseURL: f.baseURL, Logger: log,
+		}}, nil
 }
 
 // cacheDir resolves --cache.
@@ -117,6 +130,9 @@ func (f *buildFlags) cacheDir() (string, error) {
 
 // normalize rewrites the content folder and prints its diagnostics.
 func (p *project) normalize(ctx context.Context, stderr io.Writer) error {
+	if err := p.checkShrink(); err != nil {
+		return err
+	}
 	opts := normalize.Options{Site: p.cfg.NormalizeSite(), Store: p.store, ContentDir: p.content, CacheDir: p.cache}
 	if p.verbose {
 		// Its warnings are the report's diagnostics, printed below;

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
@@ -53,10 +55,16 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 // load reads the configuration and opens the archive, applying --api.
-func (c *common) load() (*config.Config, *archive.Store, error) {
+// Settings the file leaves to wikisite's defaults are said on stderr: an
+// empty or foreign config.toml would otherwise mirror Fedora's pages
+// without a word.
+func (c *common) load(stderr io.Writer) (*config.Config, *archive.Store, error) {
 	cfg, err := config.Load(c.configPath)
 	if err != nil {
 		return nil, nil, withHint(err, "fix the file, or point --config at another")
+	}
+	for _, n := range cfg.Defaulted {
+		fmt.Fprintf(stderr, "note: %s\n", n)
 	}
 	if c.api != "" {
 		if err := config.CheckAPIURL(c.api); err != nil {
@@ -69,4 +77,28 @@ func (c *common) load() (*config.Config, *archive.Store, error) {
 		return nil, nil, err
 	}
 	return cfg, store, nil
+}
+
+// requireArchive fails unless the archive folder exists and holds at least
+// one page: a build from a mistyped --archive would otherwise replace the
+// committed content with an empty site.
+func requireArchive(store *archive.Store) error {
+	hint := "run `wikisite sync`, or pass --archive DIR"
+	info, err := os.Stat(store.Dir())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return withHint(fmt.Errorf("archive %s: no such folder", store.Dir()), hint)
+	case err != nil:
+		return fmt.Errorf("archive: %w", err)
+	case !info.IsDir():
+		return withHint(fmt.Errorf("archive %s: not a folder", store.Dir()), hint)
+	}
+	titles, err := store.Titles()
+	if err != nil {
+		return err
+	}
+	if len(titles) == 0 {
+		return withHint(fmt.Errorf("archive %s holds no pages", store.Dir()), hint)
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ func mustRun(tb testing.TB, args ...string) (code int, stdout, stderr string) {
 func mustImport(tb testing.TB, dump string) string {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "archive")
-	code, out, errOut := mustRun(tb, "import", "--config", repoConfig, "--archive", dir, dump)
+	code, out, errOut := mustRun(tb, "import", "--config", repoConfig, "--archive", dir, "--init", dump)
 	if code != 0 {
 		tb.Fatalf("import %s: exit %d: %s", dump, code, errOut)
 	}

@@ -14,6 +14,9 @@ import (
 // TestMain lets the scripts run wikisite in-process: testscript re-executes
 // the test binary as the wikisite command.
 func TestMain(m *testing.M) {
+	if os.Getenv(mainEnv) == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"wikisite": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -25,8 +28,10 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"treehash": cmdTreeHash,
+			"exitcode":  cmdExitCode,
+			"treehash":  cmdTreeHash,
+			"clone":     cmdClone,
+			"faultwiki": cmdFaultWiki,
 		},
 	})
 }

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/mirror"
 )
 
-const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--count] [-v]\n\n" +
+const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--max-reply MB] [--count] [-v]\n\n" +
 	"Tells, per configured page, whether the wiki has revisions the archive\n" +
 	"lacks. It writes nothing and costs one request; --count also counts the\n" +
 	"new revisions, at one more request per page that has some.\n\n" +
@@ -27,9 +28,12 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if err := warnOrphans(stderr, w.store); err != nil {
+		return err
+	}
 	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages, count)
 	if err != nil {
-		return withHint(fmt.Errorf("status: %w", err), "check --api (or params.wiki.api) and --timeout")
+		return withHint(fmt.Errorf("status: %w", err), wikiHints(err)...)
 	}
 	pending := false
 	for _, p := range pages {
@@ -60,4 +64,20 @@ func describe(p mirror.PageStatus) string {
 		news = plural(p.New, "new revision")
 	}
 	return fmt.Sprintf("%s (archive r%d, wiki r%d)%s", news, p.ArchiveRev, p.WikiRev, moved)
+}
+
+// warnOrphans reports texts that an interrupted sync left without
+// metadata: `git add archive` would commit them, and the next sync or
+// import removes them.
+func warnOrphans(stderr io.Writer, store *archive.Store) error {
+	orphans, err := store.Orphans()
+	if err != nil {
+		return err
+	}
+	if len(orphans) == 0 {
+		return nil
+	}
+	fmt.Fprintf(stderr, "warning: archive %s holds %s that no page.toml lists (first: %s), left by an interrupted sync; the next `wikisite sync` removes them\n",
+		slashed(store.Dir()), plural(len(orphans), "revision text"), orphans[0])
+	return nil
 }

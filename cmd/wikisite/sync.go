@@ -16,25 +16,51 @@ import (
 	"github.com/wikisite/wikisite/sync/mw"
 )
 
-const syncSynopsis = "sync [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--message FILE] [-v]\n\n" +
+const syncSynopsis = "sync [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--max-reply MB] [--message FILE] [-v]\n\n" +
 	"Fetches the new revisions of the configured pages (params.wiki.pages) and of\n" +
 	"the templates they use into the archive. When nothing changed it costs one\n" +
 	"request. An interrupted sync leaves a valid archive; run it again to finish.\n\n" +
 	"Exit codes: 0 synced (warnings, such as a page missing on the wiki, are\n" +
 	"printed but do not fail); 1 error; 2 bad usage."
 
+// maxReplyMB is --max-reply's default: mw's cap, in the flag's unit.
+const maxReplyMB = mw.DefaultMaxReply / 1_000_000
+
 // wikiFlags are the flags of the commands that talk to the wiki.
 type wikiFlags struct {
 	common
-	timeout time.Duration
-	verbose bool
+	timeout  time.Duration
+	maxReply int64 // megabytes
+	verbose  bool
 }
 
 func newWikiFlagSet(name, synopsis string, stderr io.Writer, f *wikiFlags) *flag.FlagSet {
-	fs := newFlagSet(name, synopsis, stderr, &f.common, true)
-	fs.DurationVar(&f.timeout, "timeout", mw.DefaultTimeout, "give up on one try of a request after `D` (it is retried)")
+	fs := newFlagSet(name, synopsis+waitNote(), stderr, &f.common, true)
+	fs.DurationVar(&f.timeout, "timeout", mw.DefaultTimeout, "give up on one try of a request after `D` (it is retried; see above)")
+	fs.Int64Var(&f.maxReply, "max-reply", maxReplyMB, "largest wiki reply to read, in `MB`; a bigger one fails, unretried")
 	fs.BoolVar(&f.verbose, "v", false, "log each request batch and retry")
 	return fs
+}
+
+// waitNote states, for the help, how long a request can keep a command
+// waiting (and the archive locked) with the default --timeout.
+func waitNote() string {
+	def := mw.Options{}
+	return fmt.Sprintf("\n\nWaiting: a request is tried up to %d times. With --timeout %s, a wiki that\n"+
+		"never finishes a reply costs at most %s before the error, which says how\n"+
+		"long it waited; one that sends nothing at all is given up after %d tries, %s.",
+		mw.DefaultMaxRetries+1, mw.DefaultTimeout, mw.MaxWait(def), mw.MaxSilent, mw.SilentWait(def))
+}
+
+// check rejects values that cannot work, as usage errors.
+func (f *wikiFlags) check() error {
+	if f.timeout <= 0 {
+		return errUsage{msg: fmt.Sprintf("--timeout %s: give a positive duration such as 30s", f.timeout)}
+	}
+	if f.maxReply <= 0 {
+		return errUsage{msg: fmt.Sprintf("--max-reply %d: give a positive number of megabytes such as %d", f.maxReply, maxReplyMB)}
+	}
+	return nil
 }
 
 // wikiSetup is what a command that talks to the wiki works with.
@@ -47,7 +73,10 @@ type wikiSetup struct {
 
 // setup loads the configuration and archive and makes the API client.
 func (f *wikiFlags) setup(stderr io.Writer) (*wikiSetup, error) {
-	cfg, store, err := f.load()
+	if err := f.check(); err != nil {
+		return nil, err
+	}
+	cfg, store, err := f.load(stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +85,8 @@ func (f *wikiFlags) setup(stderr io.Writer) (*wikiSetup, error) {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	client, err := mw.New(mw.Options{API: cfg.Wiki.API, UserAgent: cfg.Wiki.UserAgent, Logger: log, Timeout: f.timeout})
+	client, err := mw.New(mw.Options{API: cfg.Wiki.API, UserAgent: cfg.Wiki.UserAgent, Logger: log,
+		Timeout: f.timeout, MaxReply: f.maxReply * 1_000_000})
 	if err != nil {
 		return nil, err
 	}
@@ -108,8 +138,18 @@ func syncError(err error, sum mirror.Summary) error {
 			"the archive is valid; run `wikisite sync` again to finish")
 	}
 	return withHint(fmt.Errorf("sync: %w", err),
-		"what was fetched before the error is archived; fix the cause and run `wikisite sync` again",
-		"check --api (or params.wiki.api) and --timeout if the wiki is unreachable or slow")
+		append([]string{"what was fetched before the error is archived; fix the cause and run `wikisite sync` again"}, wikiHints(err)...)...)
+}
+
+// wikiHints say which setting to look at for an error from the wiki.
+func wikiHints(err error) []string {
+	switch {
+	case errors.Is(err, mw.ErrNotJSON):
+		return []string{"is --api (or params.wiki.api) the wiki's api.php URL, such as https://example.org/w/api.php?"}
+	case errors.Is(err, mw.ErrTooLarge):
+		return []string{"if the wiki's pages really are this big, raise --max-reply (in MB)"}
+	}
+	return []string{"check --api (or params.wiki.api) and --timeout if the wiki is unreachable or slow"}
 }
 
 func plural(n int, noun string) string {

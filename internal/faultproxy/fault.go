@@ -23,9 +23,20 @@ const (
 	Truncate               // forward, then send half the body under the full Content-Length and close
 	Hang                   // answer nothing until the client gives up or the proxy closes
 	Status500              // 500 Internal Server Error
+	Huge                   // 200 with a JSON-looking body of SetHugeSize bytes, chunked, with no declared length
+	HTMLPage               // 200 with an HTML page, as a wrong URL or a login portal serves
 )
 
-var faultNames = [...]string{"None", "Status503", "Status429", "Maxlag", "Reset", "Truncate", "Hang", "Status500"}
+var faultNames = [...]string{"None", "Status503", "Status429", "Maxlag", "Reset", "Truncate", "Hang", "Status500", "Huge", "HTMLPage"}
+
+// DefaultHugeSize is the body size of Huge unless SetHugeSize changes it.
+const DefaultHugeSize = 64 << 20
+
+// htmlPage is what a web server shows at a URL that is not api.php.
+const htmlPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Synthetic wiki - Main Page</title></head>
+<body><h1>Main Page</h1><p>Injected by faultproxy: a page, not the API.</p></body></html>
+`
 
 // String returns the fault's Go name.
 func (f Fault) String() string {
@@ -58,6 +69,11 @@ func (p *Proxy) inject(f Fault, retryAfter int, w http.ResponseWriter, r *http.R
 		p.reset(w)
 	case Truncate:
 		p.truncate(w, r)
+	case Huge:
+		p.huge(w)
+	case HTMLPage:
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		io.WriteString(w, htmlPage)
 	case Hang:
 		select {
 		case <-r.Context().Done():
@@ -67,6 +83,27 @@ func (p *Proxy) inject(f Fault, retryAfter int, w http.ResponseWriter, r *http.R
 		}
 	default:
 		http.Error(w, "faultproxy: unknown "+f.String(), http.StatusInternalServerError)
+	}
+}
+
+// huge streams a body of p.hugeSize bytes that starts as a MediaWiki reply
+// and never ends one, from one small buffer, so the proxy itself stays
+// small however big the body; a client that stops reading ends it early.
+func (p *Proxy) huge(w http.ResponseWriter) {
+	p.mu.Lock()
+	size := p.hugeSize
+	p.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	head := `{"batchcomplete":true,"query":{"pages":[{"title":"Synthetic huge page","revisions":[{"content":"`
+	n, err := io.WriteString(w, head)
+	if err != nil {
+		return
+	}
+	pad := bytes.Repeat([]byte("synthetic padding "), 3641) // 64 KB
+	for left := size - int64(n); left > 0; left -= int64(len(pad)) {
+		if _, err := w.Write(pad[:min(int64(len(pad)), left)]); err != nil {
+			return
+		}
 	}
 }
 

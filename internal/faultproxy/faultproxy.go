@@ -1,7 +1,7 @@
 // Package faultproxy is an HTTP reverse proxy for tests that sits between a
 // client and a real wiki and injects scripted faults: error statuses with
-// Retry-After, MediaWiki maxlag errors, connection resets, truncated bodies
-// and requests that hang.
+// Retry-After, MediaWiki maxlag errors, connection resets, truncated bodies,
+// requests that hang, bodies of any size and HTML pages.
 //
 // It holds no MediaWiki of its own (internal/mwtest starts one) and never
 // invents successful answers: a request without a fault goes to the target.
@@ -30,6 +30,7 @@ type Proxy struct {
 	closed     bool
 	requests   int
 	retryAfter int
+	hugeSize   int64
 	rules      []*rule
 }
 
@@ -56,6 +57,7 @@ func New(target string) *Proxy {
 		tr:         &http.Transport{Proxy: nil},
 		done:       make(chan struct{}),
 		retryAfter: 1,
+		hugeSize:   DefaultHugeSize,
 	}
 	p.forward = &httputil.ReverseProxy{
 		Rewrite:   func(r *httputil.ProxyRequest) { r.SetURL(u) },
@@ -87,6 +89,13 @@ func (p *Proxy) SetRetryAfter(seconds int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.retryAfter = seconds
+}
+
+// SetHugeSize sets the body size, in bytes, that Huge sends.
+func (p *Proxy) SetHugeSize(n int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.hugeSize = n
 }
 
 // Requests returns how many requests the proxy has seen, faulted or not.

@@ -72,6 +72,7 @@ func TestFaults(t *testing.T) {
 		{fault: Maxlag, status: 200, header: "X-Database-Lag", inBody: `"code":"maxlag"`},
 		{fault: Reset, reqErr: syscall.ECONNRESET},
 		{fault: Truncate, status: 200, readErr: io.ErrUnexpectedEOF, inBody: body[:len(body)/2], reachesT: true},
+		{fault: HTMLPage, status: 200, inBody: "<title>Synthetic wiki - Main Page</title>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fault.String(), func(t *testing.T) {
@@ -100,6 +101,25 @@ func TestFaults(t *testing.T) {
 				t.Errorf("proxy saw %d requests with %d faults pending, want 1 and 0", p.Requests(), p.Pending())
 			}
 		})
+	}
+}
+
+// TestHugeBody: Huge sends exactly the size set, undeclared, starting as a
+// MediaWiki reply, and never reaches the target.
+func TestHugeBody(t *testing.T) {
+	p, hits := mustProxy(t)
+	const size = 3<<20 + 17
+	p.SetHugeSize(size)
+	p.Script(Huge)
+	resp, b, err, readErr := get(context.Background(), p.URL()+"/api.php")
+	if err != nil || readErr != nil {
+		t.Fatal(err, readErr)
+	}
+	if len(b) != size || resp.ContentLength != -1 || !strings.HasPrefix(string(b), `{"batchcomplete":true,`) {
+		t.Errorf("body of %d bytes (Content-Length %d) starting %q; want %d undeclared, starting as JSON", len(b), resp.ContentLength, b[:min(len(b), 30)], size)
+	}
+	if hits.Load() != 0 {
+		t.Errorf("target saw %d requests, want 0", hits.Load())
 	}
 }
 
@@ -219,7 +239,7 @@ func TestScriptMatchPostForm(t *testing.T) {
 }
 
 func TestFaultString(t *testing.T) {
-	tests := map[Fault]string{None: "None", Hang: "Hang", Status500: "Status500", Fault(42): "Fault(42)"}
+	tests := map[Fault]string{None: "None", Hang: "Hang", Status500: "Status500", Huge: "Huge", HTMLPage: "HTMLPage", Fault(42): "Fault(42)"}
 	for f, want := range tests {
 		if got := f.String(); got != want {
 			t.Errorf("Fault(%d).String() = %q, want %q", int(f), got, want)

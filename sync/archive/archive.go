@@ -9,9 +9,11 @@
 // Writes go through a Tx: texts are staged, checked against their sha1, then
 // moved into place, and the metadata is written last, each file by
 // temp-file-and-rename. A crash at any instant leaves every page.toml naming
-// only revisions whose text is on disk; stray texts and staging folders are
-// harmless and are cleaned up by the next Tx. The archive knows nothing of
-// the wiki or of the site.
+// only revisions whose text is on disk. Staging folders left behind are
+// removed by the next Tx; texts moved into place whose metadata was never
+// written are listed by Orphans and removed by RemoveOrphans, which sync
+// and import call under the lock. The archive knows nothing of the wiki or
+// of the site.
 package archive
 
 import (

@@ -22,9 +22,24 @@ import (
 // from another wiki.
 var ErrConflict = errors.New("the archive holds another text for this revision id")
 
+// Options says what an import may bring in.
+type Options struct {
+	// Check, when set, sees every page of the dump once the whole dump has
+	// been read and checked, before anything is committed; an error from it
+	// aborts the import. The command uses it to refuse pages nobody
+	// configured, which the next build would publish.
+	Check func(pages []PageRef) error
+}
+
+// PageRef names one page of a dump.
+type PageRef struct {
+	Title     string // canonical
+	Namespace int
+}
+
 // Import loads the dump read from r into store under the archive's lock, in
 // one transaction: on any error the archive is left exactly as it was.
-func Import(ctx context.Context, store *archive.Store, r io.Reader) (Summary, error) {
+func Import(ctx context.Context, store *archive.Store, r io.Reader, opts Options) (Summary, error) {
 	lock, err := store.Lock()
 	if err != nil {
 		return Summary{}, err
@@ -45,8 +60,18 @@ func Import(ctx context.Context, store *archive.Store, r io.Reader) (Summary, er
 	if err != nil {
 		return Summary{}, err
 	}
+	if opts.Check != nil {
+		if err := opts.Check(im.refs()); err != nil {
+			return Summary{}, err
+		}
+	}
 	if err := im.commit(); err != nil {
 		return Summary{}, err
+	}
+	// Only after the commit: a failed import leaves the archive as it was,
+	// leftovers included.
+	if im.sum.Orphans, err = store.RemoveOrphans(); err != nil {
+		return im.sum, err
 	}
 	return im.sum, nil
 }
@@ -56,6 +81,9 @@ type Summary struct {
 	Pages     int // pages in the dump
 	Revisions int // distinct revisions in the dump
 	Added     int // revisions the archive did not hold
+	// Orphans are texts an interrupted sync or import had left without
+	// metadata, removed after the commit (see archive.Store.Orphans).
+	Orphans []string
 }
 
 // importer merges a dump's revisions into archive pages by revision id.
@@ -130,6 +158,15 @@ func (im *importer) page(title string, p *mwxml.Page) (*pageImport, error) {
 	im.order = append(im.order, title)
 	im.sum.Pages++
 	return pi, nil
+}
+
+// refs lists the dump's pages in dump order.
+func (im *importer) refs() []PageRef {
+	out := make([]PageRef, len(im.order))
+	for i, title := range im.order {
+		out[i] = PageRef{Title: title, Namespace: im.pages[title].page.Namespace}
+	}
+	return out
 }
 
 // commit stages the metadata of every page that gained revisions and

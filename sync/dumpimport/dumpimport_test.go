@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ const fixture = "../../testdata/fedora-server-personas.xml"
 
 func mustImport(tb testing.TB, store *archive.Store, dump string) Summary {
 	tb.Helper()
-	sum, err := Import(tb.Context(), store, strings.NewReader(dump))
+	sum, err := Import(tb.Context(), store, strings.NewReader(dump), Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -31,14 +32,14 @@ func TestImportFixtureThenAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17, Added: 17}); got != want {
+	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17, Added: 17}); !reflect.DeepEqual(got, want) {
 		t.Errorf("first import = %+v, want %+v", got, want)
 	}
 	p, err := store.Page("Server/Personas")
 	if err != nil || len(p.Revisions) != 15 || p.Last().ID != 370811 || p.Last().User != "Duffy" {
 		t.Fatalf("Server/Personas after import: %+v, %v", p, err)
 	}
-	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17}); got != want {
+	if got, want := mustImport(t, store, string(dump)), (Summary{Pages: 3, Revisions: 17}); !reflect.DeepEqual(got, want) {
 		t.Errorf("second import = %+v, want %+v (nothing new)", got, want)
 	}
 }
@@ -51,7 +52,7 @@ func TestConflictLeavesArchiveUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustImport(t, store, syntheticDump(7, "Synthetic text one."))
-	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Another synthetic text.")))
+	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Another synthetic text.")), Options{})
 	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), `"Synthetic page" revision 7`) {
 		t.Fatalf("conflicting import: %v, want ErrConflict naming page and revision", err)
 	}
@@ -78,4 +79,27 @@ func syntheticDump(id int, text string) string {
   </page>
 </mediawiki>
 `
+}
+
+// TestCheckRefusesBeforeCommit: Check sees the dump's pages after the
+// whole dump was read, and its error leaves the archive untouched.
+func TestCheckRefusesBeforeCommit(t *testing.T) {
+	store, err := archive.Open(filepath.Join(t.TempDir(), "archive"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refuse := errors.New("synthetic refusal")
+	var seen []PageRef
+	_, err = Import(t.Context(), store, strings.NewReader(syntheticDump(7, "Synthetic text one.")), Options{
+		Check: func(pages []PageRef) error { seen = pages; return refuse },
+	})
+	if !errors.Is(err, refuse) {
+		t.Fatalf("import = %v, want the Check error", err)
+	}
+	if len(seen) != 1 || seen[0] != (PageRef{Title: "Synthetic page", Namespace: 0}) {
+		t.Errorf("Check saw %+v, want the one synthetic page", seen)
+	}
+	if titles, err := store.Titles(); err != nil || len(titles) != 0 {
+		t.Errorf("archive after a refused import: %q, %v; want empty", titles, err)
+	}
 }

@@ -57,6 +57,10 @@ func TestWikiFaults(t *testing.T) {
 		// connection was reset, so their count per try is not fixed.
 		{"persistent truncation", []faultproxy.Fault{faultproxy.None, faultproxy.Truncate, faultproxy.Truncate,
 			faultproxy.Truncate, faultproxy.Truncate}, "gave up after 4 tries"},
+		// Neither is retried: one fault each ends the sync, and the
+		// archive keeps what came before.
+		{"HTML page", []faultproxy.Fault{faultproxy.None, faultproxy.HTMLPage}, `gave up after 1 tries: HTML page titled "Synthetic wiki - Main Page", not JSON`},
+		{"reply past the cap", []faultproxy.Fault{faultproxy.None, faultproxy.Huge}, "gave up after 1 tries: reply too large: the wiki sent more than 32.0 MB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,4 +160,7 @@ func TestWikiKilledSyncResumes(t *testing.T) {
 		t.Fatalf("final sync: %v", err)
 	}
 	mustComplete(t, s, w)
+	if o, err := s.Orphans(); err != nil || len(o) != 0 {
+		t.Errorf("after the final sync the archive holds unlisted texts %q (%v)", o, err)
+	}
 }

@@ -71,6 +71,10 @@ type Summary struct {
 	// Warnings are problems that did not stop the sync, such as a page
 	// missing on the wiki.
 	Warnings []string
+	// Orphans are the texts, relative to the archive folder, that an
+	// interrupted run left without metadata and this one removed (see
+	// archive.Store.Orphans); the sync fetches them again if they are due.
+	Orphans []string
 }
 
 // Added is one revision a sync added to the archive.
@@ -107,6 +111,12 @@ func Sync(ctx context.Context, wiki Wiki, store *archive.Store, opts Options) (S
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.batch = cmp.Or(opts.batch, defaultBatch)
+	if s.sum.Orphans, err = store.RemoveOrphans(); err != nil {
+		return s.sum, err
+	}
+	if n := len(s.sum.Orphans); n > 0 {
+		s.warn("removed %d revision text(s) that no page.toml lists, left by an interrupted sync or import (first: %s)", n, s.sum.Orphans[0])
+	}
 	c, counts := wiki.(counter)
 	var req0 int
 	var bytes0 int64

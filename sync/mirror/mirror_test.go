@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -350,4 +351,30 @@ func TestStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSyncRemovesOrphans: texts a killed sync left without metadata are
+// removed by the next sync, which says so, and are fetched again.
+func TestSyncRemovesOrphans(t *testing.T) {
+	w := newFakeWiki()
+	w.edit("Synthetic page", "synthetic one")
+	s := mustStore(t)
+	mustSync(t, w, s, "Synthetic page")
+	id := w.edit("Synthetic page", "synthetic two")
+	// What a kill between moving the texts and writing page.toml leaves.
+	orphan := filepath.Join(s.Dir(), "Synthetic_page", fmt.Sprintf("%d.wiki", id))
+	if err := os.WriteFile(orphan, []byte("synthetic two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if o, err := s.Orphans(); err != nil || len(o) != 1 {
+		t.Fatalf("Orphans() = %q, %v; want the one text", o, err)
+	}
+	sum := mustSync(t, w, s, "Synthetic page")
+	if len(sum.Orphans) != 1 || !strings.Contains(strings.Join(sum.Warnings, "\n"), "removed 1 revision text(s) that no page.toml lists") {
+		t.Errorf("summary %+v: want the orphan removed and a warning", sum)
+	}
+	if o, err := s.Orphans(); err != nil || len(o) != 0 {
+		t.Errorf("Orphans() after sync = %q, %v; want none", o, err)
+	}
+	mustMatch(t, s, w, "Synthetic page")
 }

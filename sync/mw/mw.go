@@ -5,8 +5,11 @@
 //
 // Every request goes through go-mwclient with maxlag on and through a
 // retrying http.RoundTripper (see transport.go) that honours Retry-After,
-// backs off on server and network errors and ends hanging requests. Requests
-// are serial. The package knows nothing of the archive or of the site.
+// backs off on server and network errors and ends hanging requests, giving
+// up after MaxSilent tries that receive nothing at all. Replies are read up
+// to Options.MaxReply; one past it (ErrTooLarge) or one that is no JSON,
+// such as an HTML page (ErrNotJSON), fails at once, since a retry would get
+// the same (see reply.go). Requests are serial. The package knows nothing of the archive or of the site.
 package mw
 
 import (
@@ -59,6 +62,9 @@ type Options struct {
 	// Backoff is the first wait before retrying a server or network error;
 	// it doubles on each retry (0 means DefaultBackoff).
 	Backoff time.Duration
+	// MaxReply caps a reply's body in bytes (0 means DefaultMaxReply); a
+	// reply past it fails with ErrTooLarge and is not retried.
+	MaxReply int64
 }
 
 // Client talks to one wiki. Its methods may be called from several

@@ -23,6 +23,12 @@ const (
 	maxlagWait    = 5 * time.Second // when a maxlag reply names no Retry-After
 )
 
+// MaxSilent is how many tries in a row may time out with nothing at all
+// received before a request is given up: a wiki that answers slowly sends
+// headers, one that hangs sends nothing, and waiting five times for it
+// held the archive's lock for minutes.
+const MaxSilent = 2
+
 // retrier is the http.RoundTripper handed to go-mwclient, which retries
 // nothing itself. It reads every body whole so a truncated reply is caught
 // here, where it can be retried, rather than as a JSON error upstream.
@@ -32,6 +38,7 @@ type retrier struct {
 	maxRetries int
 	timeout    time.Duration
 	backoff    time.Duration
+	maxReply   int64
 	requests   atomic.Int64
 	bytes      atomic.Int64
 
@@ -51,7 +58,7 @@ type decodeFunc func(body []byte) (apiCode string, err error)
 
 func newRetrier(opts Options, log *slog.Logger) *retrier {
 	r := &retrier{base: http.DefaultTransport, log: log, maxRetries: opts.MaxRetries,
-		timeout: opts.Timeout, backoff: opts.Backoff, ctx: context.Background()}
+		timeout: opts.Timeout, backoff: opts.Backoff, maxReply: opts.MaxReply, ctx: context.Background()}
 	if opts.HTTPClient != nil && opts.HTTPClient.Transport != nil {
 		r.base = opts.HTTPClient.Transport
 	}
@@ -66,6 +73,9 @@ func newRetrier(opts Options, log *slog.Logger) *retrier {
 	}
 	if r.backoff <= 0 {
 		r.backoff = DefaultBackoff
+	}
+	if r.maxReply <= 0 {
+		r.maxReply = DefaultMaxReply
 	}
 	return r
 }
@@ -85,6 +95,8 @@ type tryError struct {
 	err   error
 	retry bool
 	wait  time.Duration // 0: use the backoff
+	// silent means the try timed out before any reply arrived.
+	silent bool
 }
 
 func (e *tryError) Error() string { return e.err.Error() }
@@ -93,6 +105,8 @@ func (e *tryError) Error() string { return e.err.Error() }
 // retries; the error names the URL, the tries and the last failure.
 func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := r.ctx
+	start := time.Now()
+	silent := 0
 	for attempt := 0; ; attempt++ {
 		resp, terr := r.try(ctx, req)
 		if terr == nil {
@@ -102,8 +116,18 @@ func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 			r.err = fmt.Errorf("%s %s: %w", req.Method, req.URL.Redacted(), ctx.Err())
 			return nil, r.err
 		}
+		if terr.silent {
+			silent++
+		} else {
+			silent = 0
+		}
+		if silent >= MaxSilent {
+			r.err = fmt.Errorf("%s %s: gave up after %d tries: the wiki sent nothing at all within %s, %d times in a row (waited %s in all)",
+				req.Method, req.URL.Redacted(), attempt+1, r.timeout, silent, waited(start))
+			return nil, r.err
+		}
 		if !terr.retry || attempt >= r.maxRetries {
-			r.err = fmt.Errorf("%s %s: gave up after %d tries: %w", req.Method, req.URL.Redacted(), attempt+1, terr.err)
+			r.err = fmt.Errorf("%s %s: gave up after %d tries: %w (waited %s in all)", req.Method, req.URL.Redacted(), attempt+1, terr.err, waited(start))
 			return nil, r.err
 		}
 		wait := terr.wait
@@ -116,6 +140,36 @@ func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, r.err
 		}
 	}
+}
+
+// waited is the time since start, rounded for people.
+func waited(start time.Time) time.Duration {
+	return time.Since(start).Round(100 * time.Millisecond)
+}
+
+// MaxWait bounds how long one request can take with these settings before
+// it is given up: every try used to its timeout, with the longest backoff
+// between tries (a Retry-After may stretch a wait up to a minute). The
+// command states it in its help.
+func MaxWait(opts Options) time.Duration {
+	r := newRetrier(opts, nil)
+	return r.worstCase(r.maxRetries + 1)
+}
+
+// SilentWait is how long a request to a wiki that sends nothing at all
+// takes to be given up: MaxSilent tries, or fewer if retries run out.
+func SilentWait(opts Options) time.Duration {
+	r := newRetrier(opts, nil)
+	return r.worstCase(min(MaxSilent, r.maxRetries+1))
+}
+
+// worstCase is tries timeouts with the longest backoff between them.
+func (r *retrier) worstCase(tries int) time.Duration {
+	total := time.Duration(tries) * r.timeout
+	for attempt := range tries - 1 {
+		total += min(r.backoff<<min(attempt, 20), maxBackoff)
+	}
+	return total
 }
 
 // backoffFor is capped exponential backoff with jitter: a random wait in
@@ -155,11 +209,16 @@ func (r *retrier) try(ctx context.Context, req *http.Request) (*http.Response, *
 	r.requests.Add(1)
 	resp, err := r.base.RoundTrip(out)
 	if err != nil {
-		return nil, &tryError{err: timeoutHint(tctx, r.timeout, err), retry: true}
+		silent := errors.Is(tctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
+		return nil, &tryError{err: timeoutHint(tctx, r.timeout, err), retry: true, silent: silent}
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := readBody(resp, r.maxReply)
 	resp.Body.Close()
 	r.bytes.Add(int64(len(body)))
+	if errors.Is(err, ErrTooLarge) {
+		// Reading it again would cost as much again and end the same way.
+		return nil, &tryError{err: err}
+	}
 	if err != nil {
 		return nil, &tryError{err: fmt.Errorf("reading reply (%d bytes in): %w", len(body), timeoutHint(tctx, r.timeout, err)), retry: true}
 	}
@@ -192,6 +251,9 @@ func classify(resp *http.Response, body []byte, decode decodeFunc) *tryError {
 		return &tryError{err: status}
 	case maxlagHeaders(resp.Header):
 		return errMaxlag(resp.Header)
+	}
+	if terr := notJSON(resp.Header, body); terr != nil {
+		return terr
 	}
 	if decode == nil {
 		decode = validJSON

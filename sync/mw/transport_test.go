@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -67,6 +68,39 @@ func truncated(w http.ResponseWriter, _ *http.Request) {
 
 func hang(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
 
+// slowBody sends the headers, then nothing until the client gives up: a
+// wiki that is slow, not silent.
+func slowBody(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	w.(http.Flusher).Flush()
+	<-r.Context().Done()
+}
+
+func htmlPage(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/html")
+	w.Write([]byte("<!DOCTYPE html><html><head><title>Synthetic\n wiki</title></head><body>not the API</body></html>"))
+}
+
+func plainText(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("synthetic: no JSON here")) }
+
+func empty(w http.ResponseWriter, _ *http.Request) {}
+
+// testMaxReply is the cap of mustScripted's client.
+const testMaxReply = 1 << 20
+
+// oversized streams more than testMaxReply without a Content-Length;
+// oversizedDeclared declares its size up front.
+func oversized(w http.ResponseWriter, _ *http.Request) {
+	w.Write([]byte(`{"batchcomplete":true,"pad":"`))
+	w.(http.Flusher).Flush()
+	w.Write([]byte(strings.Repeat("x", 2*testMaxReply)))
+}
+
+func oversizedDeclared(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Length", strconv.Itoa(2*testMaxReply))
+	w.WriteHeader(http.StatusOK)
+}
+
 // mustScripted serves the faults in order, then ok, and counts tries.
 func mustScripted(tb testing.TB, faults ...fault) (*Client, *atomic.Int32) {
 	tb.Helper()
@@ -87,7 +121,7 @@ func mustScripted(tb testing.TB, faults ...fault) (*Client, *atomic.Int32) {
 	}))
 	tb.Cleanup(srv.Close)
 	c, err := New(Options{API: srv.URL + "/api.php", UserAgent: "wikisite-test (synthetic)",
-		MaxRetries: 3, Timeout: 300 * time.Millisecond, Backoff: time.Millisecond})
+		MaxRetries: 3, Timeout: 300 * time.Millisecond, Backoff: time.Millisecond, MaxReply: testMaxReply})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -115,7 +149,15 @@ func TestRetrier(t *testing.T) {
 		{"404 is final", []fault{status(404, "")}, 1, "gave up after 1 tries: HTTP 404"},
 		{"retries run out", []fault{status(503, "0"), status(503, "0"), status(503, "0"), status(503, "0")}, 4, "gave up after 4 tries: HTTP 503"},
 		{"maxlag persists", []fault{maxlagReply, maxlagReply, maxlagReply, maxlagReply}, 4, "lagged (maxlag)"},
-		{"hang persists", []fault{hang, hang, hang, hang}, 4, "no complete reply within 300ms"},
+		{"silence gives up after two tries", []fault{hang, hang, hang, hang}, 2, "the wiki sent nothing at all within 300ms, 2 times in a row (waited "},
+		{"silence then a slow body", []fault{hang, slowBody, hang}, 4, ""},
+		{"slow body persists", []fault{slowBody, slowBody, slowBody, slowBody}, 4, "no complete reply within 300ms"},
+		{"HTML page is final", []fault{htmlPage}, 1, `HTML page titled "Synthetic wiki", not JSON: is the API URL the wiki's api.php?`},
+		{"plain text is final", []fault{plainText}, 1, `starting "synthetic: no JSON here"`},
+		{"empty reply is final", []fault{empty}, 1, "empty reply"},
+		{"oversized reply is final", []fault{oversized}, 1, "the wiki sent more than 1.0 MB, past the cap of 1.0 MB"},
+		{"declared oversized reply is final", []fault{oversizedDeclared}, 1, "the wiki sent 2.1 MB (its Content-Length), past the cap"},
+		{"waited is stated", []fault{status(404, "")}, 1, "HTTP 404 Not Found (waited "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,29 +6,36 @@ import (
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
-// readable rewrites the shortcode lines the converter wrote (it lists
-// them, with what each shows, in Result.Shortcodes) as a reader would name
-// what they draw, so that a diff of a box's edit reads "Warning: This is a
-// draft document!" rather than the Hugo call; closing lines and raw HTML
-// markers, which show nothing, are dropped. It is for diffs only: the
-// pages themselves keep the shortcodes.
+// wikihtmlOpen is the line that starts a raw HTML block (see sync/wikitext).
+const wikihtmlOpen = "{{< wikihtml >}}"
+
+// readable is a conversion as a reader sees it, line for line, for diffs.
+// The shortcode lines the converter wrote (it lists them, with what each
+// shows, in Result.Shortcodes) become what they draw, so that a diff of a
+// box's edit reads "Warning: This is a draft document!" rather than the
+// Hugo call; closing lines and raw HTML markers, which show nothing, are
+// dropped. Every other line becomes the text it renders as (see
+// shownLine): Markdown escapes and marks, and the tags of a raw HTML
+// block, are for the renderer, not the reader. The pages themselves keep
+// the Markdown.
 func readable(r wikitext.Result) string {
-	if len(r.Shortcodes) == 0 {
-		return r.Markdown
-	}
 	shows := make(map[string]string, len(r.Shortcodes))
 	for _, s := range r.Shortcodes {
 		shows[s.Line] = s.Shows
 	}
 	lines := strings.Split(r.Markdown, "\n")
-	out := lines[:0]
+	out := make([]string, 0, len(lines))
+	inHTML := false
 	for _, line := range lines {
-		s, ok := shows[line]
-		switch {
-		case !ok:
-			out = append(out, line)
-		case s != "":
-			out = append(out, s)
+		if s, ok := shows[line]; ok {
+			inHTML = line == wikihtmlOpen
+			if s != "" {
+				out = append(out, s)
+			}
+			continue
+		}
+		if text, ok := shownLine(line, inHTML); ok {
+			out = append(out, text)
 		}
 	}
 	return strings.Join(out, "\n")

@@ -230,7 +230,7 @@ func (o ServeOptions) debounce() time.Duration {
 // write: the destination, its temporary siblings, Hugo's lock file and
 // resource cache.
 func ignoreBuildOutput(dir, dest string) func(string) bool {
-	tmpPrefix := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".build-")
+	tmpPrefix := filepath.Join(filepath.Dir(dest), stagingPrefix(dest))
 	return func(p string) bool {
 		return p == dest || strings.HasPrefix(p, dest+string(filepath.Separator)) ||
 			strings.HasPrefix(p, tmpPrefix) ||

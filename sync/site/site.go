@@ -76,9 +76,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 		return Result{}, fmt.Errorf("destination %s: %w", dest, err)
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".build-")
+	tmp, err := newStaging(dest)
 	if err != nil {
-		return Result{}, fmt.Errorf("destination %s: %w", dest, err)
+		return Result{}, err
 	}
 	defer os.RemoveAll(tmp)
 

@@ -200,6 +200,30 @@ func (c *converter) transclude(page, text string, args []ppPart, f *frame, line 
 	return out
 }
 
+// boxParts makes a box's parts whose "=" sits inside an HTML tag, as in
+// `{{Admon/warning|Title|text <b class="x">bold</b>}}`, numbered parts
+// again. MediaWiki names such a part after the text before the "=", so the
+// box shows none of it; here, where the box is ours, its text is shown as
+// text, tags treated as anywhere else, rather than lost with the body.
+func boxParts(parts []ppPart, c *converter, f *frame) []ppPart {
+	var out []ppPart
+	for i, p := range parts {
+		if p.eq < 0 || !strings.Contains(c.expandString(p.nodes[:p.eq], f), "<") {
+			continue
+		}
+		if out == nil {
+			out = append([]ppPart(nil), parts...)
+		}
+		nodes := make([]ppNode, 0, len(p.nodes)+1)
+		nodes = append(append(append(nodes, p.nodes[:p.eq]...), ppText("=")), p.nodes[p.eq:]...)
+		out[i] = ppPart{nodes: nodes, eq: -1}
+	}
+	if out == nil {
+		return parts
+	}
+	return out
+}
+
 // frameArgs splits a call's parts into MediaWiki arguments: a part with a
 // top-level "=" is named (and trimmed), others are numbered and kept as is.
 func (c *converter) frameArgs(parts []ppPart, f *frame) map[string]*argValue {
@@ -218,7 +242,7 @@ func (c *converter) frameArgs(parts []ppPart, f *frame) map[string]*argValue {
 }
 
 func (c *converter) shortcode(name string, parts []ppPart, f *frame) string {
-	args := c.frameArgs(parts, f)
+	args := c.frameArgs(boxParts(parts, c, f), f)
 	tk := token{kind: tokShortcode, name: name}
 	if v, ok := args["1"]; ok {
 		tk.title = strings.TrimSpace(c.argString(v))

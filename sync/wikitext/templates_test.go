@@ -192,3 +192,20 @@ func TestPlainText(t *testing.T) {
 		})
 	}
 }
+
+// TestBoxKeepsTextWithTagAttributes: an "=" inside an HTML tag of a box's
+// argument does not turn the argument into a named one, which would lose
+// the box's whole body; the text is shown as text is elsewhere.
+func TestBoxKeepsTextWithTagAttributes(t *testing.T) {
+	opts := Options{Shortcodes: map[string]string{"Admon/warning": "warning"}}
+	tests := []struct{ in, want string }{
+		{`{{Admon/warning|Title|body <b onclick="x()">bold</b> text}}`, "{{% warning title=\"Title\" %}}\nbody **bold** text\n{{% /warning %}}\n"},
+		{`{{Admon/warning|<img src=x onerror=alert(1)>|body text}}`, "{{% warning title=\"&lt;img src=x onerror=alert(1)&gt;\" %}}\nbody text\n{{% /warning %}}\n"},
+		{`{{Admon/warning|Title|width=3}}`, "{{% warning title=\"Title\" width=\"3\" %}}\n{{% /warning %}}\n"},
+	}
+	for _, tt := range tests {
+		if got := Convert(tt.in, opts).Markdown; got != tt.want {
+			t.Errorf("Convert(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

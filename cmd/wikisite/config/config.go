@@ -20,7 +20,9 @@ import (
 	"github.com/wikisite/wikisite/sync/normalize"
 )
 
-// Defaults used when config.toml leaves a setting out.
+// Defaults used when config.toml leaves a setting out: Fedora's wiki and
+// the Server Working Group's personas, wikisite's first users. Config.Defaulted
+// names each one a file relied on.
 const (
 	DefaultAPI       = "https://fedoraproject.org/w/api.php"
 	DefaultUserAgent = "wikisite/0.1 (https://github.com/wikisite/wikisite; mirrors wiki pages into a static site)"
@@ -41,6 +43,11 @@ type Config struct {
 	BaseURL string
 	// Title is the site's title.
 	Title string
+	// Defaulted says, one line each, which of wikisite's settings the file
+	// leaves to the defaults that mirror Fedora's wiki. The command prints
+	// them: an empty or unrelated config.toml is more likely a slip than a
+	// wish to mirror Server/Personas.
+	Defaulted []string
 }
 
 // Wiki is the [params.wiki] table.
@@ -162,7 +169,15 @@ func rejectUnknown(name string, md toml.MetaData, lines lineIndex) error {
 func (cfg *Config) fillWiki(name string, md toml.MetaData, lines lineIndex, w *wikiShape) error {
 	cfg.Wiki = Wiki{API: DefaultAPI, Pages: DefaultPages, UserAgent: DefaultUserAgent}
 	if w == nil {
+		cfg.Defaulted = append(cfg.Defaulted, fmt.Sprintf("%s has no [params.wiki] table: using Fedora's defaults, api %s and pages %s",
+			name, DefaultAPI, quotedList(DefaultPages)))
 		return nil
+	}
+	if !md.IsDefined("params", "wiki", "api") {
+		cfg.Defaulted = append(cfg.Defaulted, fmt.Sprintf("%s sets no params.wiki.api: using Fedora's, %s", name, DefaultAPI))
+	}
+	if !md.IsDefined("params", "wiki", "pages") {
+		cfg.Defaulted = append(cfg.Defaulted, fmt.Sprintf("%s sets no params.wiki.pages: using Fedora's, %s", name, quotedList(DefaultPages)))
 	}
 	line := func(k ...string) int { return lines.of(append([]string{"params", "wiki"}, k...)...) }
 	if md.IsDefined("params", "wiki", "api") {
@@ -202,6 +217,14 @@ func (cfg *Config) fillWiki(name string, md toml.MetaData, lines lineIndex, w *w
 		}
 	}
 	return nil
+}
+
+func quotedList(titles []string) string {
+	q := make([]string, len(titles))
+	for i, t := range titles {
+		q[i] = fmt.Sprintf("%q", t)
+	}
+	return strings.Join(q, ", ")
 }
 
 func validShortcodeName(s string) bool {

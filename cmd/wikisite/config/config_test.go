@@ -37,6 +37,38 @@ func TestParseRepoConfig(t *testing.T) {
 	if cfg.File != "../../../config.toml" {
 		t.Errorf("File = %q", cfg.File)
 	}
+	if len(cfg.Defaulted) != 0 {
+		t.Errorf("Defaulted = %q, want none: the project names its wiki and pages", cfg.Defaulted)
+	}
+}
+
+// TestDefaulted: every setting left to Fedora's defaults is named once.
+func TestDefaulted(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       []string // substrings, one per expected line
+	}{
+		{"empty", "", []string{`c.toml has no [params.wiki] table: using Fedora's defaults, api https://fedoraproject.org/w/api.php and pages "Server/Personas", "Server/Personas/FAQ"`}},
+		{"no api", "[params.wiki]\npages = [\"P\"]\n", []string{"c.toml sets no params.wiki.api: using Fedora's, https://fedoraproject.org/w/api.php"}},
+		{"no pages", "[params.wiki]\napi = \"http://127.0.0.1:1/api.php\"\n", []string{`c.toml sets no params.wiki.pages: using Fedora's, "Server/Personas"`}},
+		{"both set", "[params.wiki]\napi = \"http://127.0.0.1:1/api.php\"\npages = [\"P\"]\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse("c.toml", []byte(tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cfg.Defaulted) != len(tt.want) {
+				t.Fatalf("Defaulted = %q, want %d lines", cfg.Defaulted, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(cfg.Defaulted[i], w) {
+					t.Errorf("Defaulted[%d] = %q, want it to contain %q", i, cfg.Defaulted[i], w)
+				}
+			}
+		})
+	}
 }
 
 func TestParseDefaults(t *testing.T) {
