@@ -13,11 +13,12 @@ type Op int
 
 // The operations of an Entry.
 const (
-	Same    Op = iota // in both, unchanged
-	Added             // only in the new version
-	Removed           // only in the old version
-	Changed           // edited in place: words or markup
-	Moved             // removed in one place and added in another, maybe edited
+	Same      Op = iota // in both, unchanged
+	Added               // only in the new version
+	Removed             // only in the old version
+	Changed             // edited in place: words or markup
+	Moved               // removed in one place and added in another, maybe edited
+	MovedAway           // the old place of a block moved to another Part; To says where
 )
 
 // String returns the operation's name, for tests and debugging.
@@ -33,6 +34,8 @@ func (o Op) String() string {
 		return "changed"
 	case Moved:
 		return "moved"
+	case MovedAway:
+		return "moved-away"
 	}
 	return "op(?)"
 }
@@ -52,6 +55,8 @@ type Entry struct {
 	CellNotes [][]string
 	// From says where a Moved block came from, e.g. `item 3 under “Goals”`.
 	From string
+	// To says where a MovedAway block went, e.g. `under “Frustrations”`.
+	To string
 }
 
 // Diff is the comparison of two documents: every block of the new one in
@@ -130,12 +135,23 @@ type alignment struct {
 	// runs of unmatched blocks between equal stretches: [oldFrom, oldTo,
 	// newFrom, newTo) each.
 	runs [][4]int
+	// Between the Parts of CompareParts: new blocks that came from another
+	// part, and old blocks that went to one (where to).
+	crossFrom []crossRef
+	movedTo   []string
+}
+
+type crossRef struct {
+	block *Block // the old block, in its own part
+	from  string
 }
 
 func (a *alignment) run() {
 	a.oldOf = fill(len(a.new))
 	a.pairOf = fill(len(a.old))
 	a.moved = make([]bool, len(a.new))
+	a.crossFrom = make([]crossRef, len(a.new))
+	a.movedTo = make([]string, len(a.old))
 	a.sequence()
 	a.exactMoves()
 	for _, r := range a.runs {

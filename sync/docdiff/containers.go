@@ -119,7 +119,9 @@ func (r *renderer) row(e *Entry, class string) {
 			spans = e.Cells[c]
 		}
 		if c == 0 {
-			ce.From = e.From
+			ce.From, ce.To = e.From, e.To
+		} else {
+			ce.To = ""
 		}
 		switch {
 		case e.Op == Added || e.Op == Removed:

@@ -14,7 +14,10 @@ func (a *alignment) entries() []Entry {
 	i := 0
 	flush := func(to int) {
 		for ; i < to; i++ {
-			if a.pairOf[i] < 0 {
+			switch {
+			case a.movedTo[i] != "":
+				out = append(out, Entry{Op: MovedAway, Old: &a.old[i], To: a.movedTo[i]})
+			case a.pairOf[i] < 0:
 				out = append(out, Entry{Op: Removed, Old: &a.old[i]})
 			}
 		}
@@ -22,6 +25,12 @@ func (a *alignment) entries() []Entry {
 	for j := range a.new {
 		k := a.oldOf[j]
 		switch {
+		case k < 0 && a.crossFrom[j].block != nil:
+			flush(next[j])
+			c := a.crossFrom[j]
+			e := pairBlocks(c.block, &a.new[j])
+			e.Op, e.From = Moved, c.from
+			out = append(out, e)
 		case k < 0:
 			flush(next[j])
 			out = append(out, Entry{Op: Added, New: &a.new[j]})
@@ -57,8 +66,9 @@ func (a *alignment) nextInPlace() []int {
 }
 
 // pair compares an old block with the new block it became.
-func (a *alignment) pair(i, j int) Entry {
-	o, n := &a.old[i], &a.new[j]
+func (a *alignment) pair(i, j int) Entry { return pairBlocks(&a.old[i], &a.new[j]) }
+
+func pairBlocks(o, n *Block) Entry {
 	e := Entry{Op: Same, Old: o, New: n}
 	if o.Kind == Row && n.Kind == Row {
 		e.Cells = cellDiffs(o.Cells, n.Cells)
@@ -122,6 +132,19 @@ func cellDiffs(old, new []Cell) [][]worddiff.Span {
 // new index j: `item 3 under “Goals”`, or `item 3 of this section` when
 // the section is the same.
 func (a *alignment) from(i, j int) string {
+	what, head := a.position(i)
+	switch {
+	case head == a.sectionOf(j):
+		return what + " of this section"
+	case head == "":
+		return what + " before the first heading"
+	}
+	return what + " under “" + clip(head) + "”"
+}
+
+// position is old block i's kind and number among its kind under its
+// heading ("item 3"), and that heading's text ("" before the first).
+func (a *alignment) position(i int) (what, heading string) {
 	b := &a.old[i]
 	head, at := -1, 0
 	for k := i - 1; k >= 0; k-- {
@@ -135,18 +158,11 @@ func (a *alignment) from(i, j int) string {
 			at++
 		}
 	}
-	what := fmt.Sprintf("%s %d", kindWord(b.Kind), at)
-	if head < 0 {
-		if a.sectionOf(j) == "" {
-			return what + " of this section"
-		}
-		return what + " before the first heading"
+	what = fmt.Sprintf("%s %d", kindWord(b.Kind), at)
+	if head >= 0 {
+		heading = squash(a.old[head].Text())
 	}
-	title := squash(a.old[head].Text())
-	if title == a.sectionOf(j) {
-		return what + " of this section"
-	}
-	return what + " under “" + clip(title) + "”"
+	return what, heading
 }
 
 // sectionOf is the text of the heading new block j sits under, "" if none.

@@ -37,6 +37,25 @@ func FuzzCompare(f *testing.F) {
 	})
 }
 
+// FuzzCompareParts checks two parts compared together, where blocks may
+// move from one to the other: safe HTML, and each part's new side reads
+// exactly its new words (a block that moved in is shown there, one that
+// moved out only as a label).
+func FuzzCompareParts(f *testing.F) {
+	f.Add("- one two three\n- four five six\n", "- seven\n", "- four five six\n", "- seven\n- one two three\n")
+	f.Add("# A\n\npara one two three\n", "", "# A\n", "para one two three\n")
+	f.Fuzz(func(t *testing.T, old1, old2, new1, new2 string) {
+		parts := []Part{{Name: "a", Title: "One", Old: docOf(old1), New: docOf(new1)}, {Name: "b", Old: docOf(old2), New: docOf(new2)}}
+		for i, d := range CompareParts(parts) {
+			out := d.HTML(Options{Context: -1})
+			checkHTML(t, out)
+			if got, want := renderedNewWords(t, out), blockWords(Parse(parts[i].New)); !slices.Equal(got, want) {
+				t.Fatalf("part %d: new side reads\n%q\nwant\n%q", i, got, want)
+			}
+		}
+	})
+}
+
 // blockWords is the words of the blocks' text, as a reader sees them.
 func blockWords(blocks []Block) []string {
 	var out []string
@@ -103,7 +122,7 @@ func walk(n *html.Node, visit func(*html.Node) bool) {
 }
 
 // labels are the classes of text the diff adds, not the documents' text.
-var labels = []string{"visually-hidden", "rdiff-note", "rdiff-label", "rdiff-boxname", "rdiff-elided"}
+var labels = []string{"visually-hidden", "rdiff-note", "rdiff-label", "rdiff-boxname", "rdiff-elided", "rdiff-gone"}
 
 func hasClass(n *html.Node, classes ...string) bool {
 	for _, a := range n.Attr {

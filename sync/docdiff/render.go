@@ -25,8 +25,9 @@ type Options struct {
 // whose scheme is http, https or mailto (or none).
 //
 // The classes: the whole diff is div.rdiff; each block carries
-// rdiff-same, -added, -removed, -changed or -moved; span.rdiff-label says
-// where a moved block came from, span.rdiff-note names a markup change,
+// rdiff-same, -added, -removed, -changed, -moved or -moved-away;
+// span.rdiff-label says where a moved block came from (or, at its old
+// place in another part, where it went, before span.rdiff-gone quoting it), span.rdiff-note names a markup change,
 // p.rdiff-elided counts the unchanged blocks left out, and
 // span.visually-hidden holds the "added:"/"removed:" labels screen readers
 // hear.
@@ -156,6 +157,12 @@ func (r *renderer) content(e *Entry, old, new []Run, spans []worddiff.Span) {
 		r.sb.WriteString("<span class=\"rdiff-label\">Moved here from " + html.EscapeString(e.From) + ":</span> ")
 	}
 	switch e.Op {
+	case MovedAway:
+		if e.To != "" {
+			r.sb.WriteString("<span class=\"rdiff-label\">Moved to " + html.EscapeString(e.To) + ":</span> ")
+		}
+		r.sb.WriteString("<span class=\"rdiff-gone\">" + html.EscapeString(clip(runsText(old))) + "</span>")
+		return
 	case Added:
 		r.mark("ins", "added: ", new, 0, len(runsText(new)))
 		return

@@ -16,20 +16,33 @@ const sectionHeadingOffset = 4
 // each side of a change.
 const renderedContext = 2
 
-// renderedDiff converts two wikitexts (each with templates as they stood
-// at its own time) and renders their structural diff as HTML, for
-// readers; the source diff (blocks) stays for editors. The conversions are
-// the ones the pages themselves keep, so a warm build reads them back.
-func (b *versions) renderedDiff(oldText, newText string, oldAt, newAt time.Time, headingOffset int) (string, error) {
-	old, err := b.docOf(oldText, oldAt)
-	if err != nil {
-		return "", err
+// renderedParts converts the parts' two wikitexts (each with templates
+// as they stood at its own time) and renders their structural diffs as
+// HTML, for readers, "" for a part whose visible text is the same; the
+// source diffs (blocks) stay for editors. The parts are compared together
+// so that a block moved from one to another is shown once. The
+// conversions are the ones the pages themselves keep, so a warm build
+// reads them back.
+func (b *versions) renderedParts(ps []part, oldAt, newAt time.Time) ([]string, error) {
+	in := make([]docdiff.Part, len(ps))
+	for i, p := range ps {
+		old, err := b.docOf(p.old, oldAt)
+		if err != nil {
+			return nil, err
+		}
+		cur, err := b.docOf(p.new, newAt)
+		if err != nil {
+			return nil, err
+		}
+		in[i] = docdiff.Part{Name: p.persona, Title: p.title, Old: old, New: cur}
 	}
-	cur, err := b.docOf(newText, newAt)
-	if err != nil {
-		return "", err
+	out := make([]string, len(ps))
+	for i, d := range docdiff.CompareParts(in) {
+		if d.Changed() {
+			out[i] = d.HTML(docdiff.Options{HeadingOffset: sectionHeadingOffset, Context: renderedContext})
+		}
 	}
-	return renderDocDiff(old, cur, headingOffset), nil
+	return out, nil
 }
 
 // renderDocDiff is the HTML of two converted documents' diff; "" when a

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -100,4 +101,36 @@ func readerText(tb testing.TB, s string) string {
 	}
 	walk(doc)
 	return sb.String()
+}
+
+// TestMoveBetweenSections: a goal that becomes a frustration between two
+// meetings is shown once, in Frustrations, as moved from Goals; Goals
+// says where it went.
+func TestMoveBetweenSections(t *testing.T) {
+	page := func(goals, frustrations string) string {
+		return "Synthetic test page, not real persona text.\n\n" +
+			"=== Persona #1 ===\n\n" +
+			"<span style=\"font-size: 24px; font-weight: bold;\">\nAlice Example\n</span>\n\n" +
+			"{|\n! Age\n| 30\n|}\n\n" +
+			"==== Goals ====\n\n" + goals + "\n" +
+			"==== Frustrations ====\n\n" + frustrations + "\n"
+	}
+	dir := filepath.Join(t.TempDir(), "archive")
+	mustAddPage(t, dir, "Synthetic/Personas", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), 100,
+		page("* Synthetic goal that stays put.\n* Synthetic goal that turns into a frustration.\n", "* Synthetic frustration one.\n"),
+		page("* Synthetic goal that stays put.\n", "* Synthetic frustration one.\n* Synthetic goal that turns into a frustration.\n"))
+	out := filepath.Join(t.TempDir(), "content")
+	mustWrite(t, mustParseSite(t, synthConfig), mustOpen(t, dir), out)
+	secs := table(t, mustDoc(t, readTree(t, out), "meetings/2020-01-10.md").fm, "params", "changes", "sections")
+	html := map[string]string{}
+	for _, s := range secs {
+		html[s["title"].(string)], _ = s["html"].(string)
+	}
+	if h := html["Goals"]; !strings.Contains(h, "Moved to “Frustrations”:") || strings.Contains(h, "<del>") {
+		t.Errorf("Goals does not say where its item went, or shows it again:\n%s", h)
+	}
+	if h := html["Frustrations"]; !strings.Contains(h, "Moved here from item 2 under “Goals”:") ||
+		strings.Count(h, "turns into a frustration") != 1 {
+		t.Errorf("Frustrations does not show the item once, as moved from Goals:\n%s", h)
+	}
 }

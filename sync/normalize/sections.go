@@ -23,19 +23,24 @@ func (b *versions) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
 		} else {
 			parts = []part{{title: v.title, old: old.text, new: v.text}}
 		}
+		changed := parts[:0]
 		for _, p := range parts {
-			if p.old == p.new {
-				continue
+			if p.old != p.new {
+				changed = append(changed, p)
 			}
+		}
+		// Rendered together, so a block moved between sections is shown
+		// once, where it went.
+		html, err := b.renderedParts(changed, old.at(), v.at())
+		if err != nil {
+			return nil, err
+		}
+		for k, p := range changed {
 			d, err := b.diffs.diff(p.old, p.new, old.at(), v.at())
 			if err != nil {
 				return nil, err
 			}
-			html, err := b.renderedDiff(p.old, p.new, old.at(), v.at(), sectionHeadingOffset)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, sectionChange{Persona: p.persona, Title: p.title, Class: d.class, Blocks: d.blocks, HTML: html})
+			out = append(out, sectionChange{Persona: p.persona, Title: p.title, Class: d.class, Blocks: d.blocks, HTML: html[k]})
 		}
 	}
 	return out, nil
