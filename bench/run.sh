@@ -20,3 +20,6 @@ go test -count=1 -timeout 3h -v -run '^TestBench$' ./bench -args -full "${args[@
 # The micro-benchmarks behind the converter and diff targets.
 go test -run '^$' -bench 'Convert|Lines|Words|Commit' -benchtime 20x \
 	./sync/wikitext ./sync/worddiff ./sync/archive 2>&1 | tee bench/out/go-bench.txt
+# Authorship: accuracy on the large synthetic histories, and cost per revision.
+go test -count=1 -timeout 30m -v -run '^TestAccuracyFull$' ./sync/authorship -args -full 2>&1 | tee bench/out/authorship.txt
+go test -run '^$' -bench 'Add' -benchtime 3x ./sync/authorship 2>&1 | tee -a bench/out/authorship.txt

@@ -98,7 +98,7 @@ func (b *readerPages) writeMeeting(k int, c changes) error {
 	}
 	body := ""
 	if s.primary.rev != nil {
-		params.Source = b.links.source(s.primary.title, s.primary.rev)
+		params.Source = b.credits.pageSource(s.primary.title, s.primary.rev, s.url+"authors/")
 		md, err := b.conv.markdown(s.primary.text, s.primary.at())
 		if err != nil {
 			return err
@@ -128,8 +128,8 @@ func (b *readerPages) writeMeetingPersona(k, id int, x persona) error {
 		return err
 	}
 	params.Meeting, params.Versions = &ref, versions
-	params.Source = b.links.source(s.primary.title, s.primary.rev)
 	url := s.url + "personas/" + slug + "/"
+	params.Source = b.credits.personaSource(k, slug, url+"authors/")
 	fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: url, Date: s.date, Params: &params}
 	return b.tree.WriteDoc("meetings/"+s.slug+"--"+slug+".md", fm, x.body())
 }

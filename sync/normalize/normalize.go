@@ -112,14 +112,25 @@ func write(ctx context.Context, opts Options) (Report, error) {
 			warn(opts.Logger, &rep, "%s is configured but not archived: run wikisite sync", t)
 		}
 		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger}
-		if err := wiki.write(ctx); err != nil {
+		// The histories first: the attribution reuses their conversions,
+		// made on every core; then who wrote what, which every footer
+		// credits.
+		if err := steps(ctx, wiki.writeHistories); err != nil {
 			return err
 		}
 		v, err := readVersions(c, conv, diffs, links, opts.Site.Meetings)
 		if err != nil {
 			return err
 		}
-		reader := &readerPages{versions: v, tree: tree, title: opts.Site.Title, rep: &rep}
+		cr, err := readCredits(ctx, v, &rep)
+		if err != nil {
+			return err
+		}
+		wiki.credits = cr
+		if err := steps(ctx, wiki.writeWikiPages); err != nil {
+			return err
+		}
+		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep}
 		return reader.write(ctx)
 	})
 	if err != nil {

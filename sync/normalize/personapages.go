@@ -35,6 +35,7 @@ type listParams struct {
 // the versions: the home page, the personas, the meetings and the FAQ.
 type readerPages struct {
 	*versions
+	credits  *credits // who wrote what, for footers and authors views
 	tree     *content.Tree
 	title    string // the site's
 	rep      *Report
@@ -44,7 +45,7 @@ type readerPages struct {
 }
 
 func (b *readerPages) write(ctx context.Context) error {
-	return steps(ctx, b.writePersonas, b.writeMeetings, b.writeCompares, b.writeFAQ, b.writeHome)
+	return steps(ctx, b.writePersonas, b.writeMeetings, b.writeCompares, b.writeAuthors, b.writeFAQ, b.writeHome)
 }
 
 // writePersonas writes personas/<slug>.md for every persona ever seen at a
@@ -62,7 +63,7 @@ func (b *readerPages) writePersonas() error {
 			return err
 		}
 		params.Compare = t
-		params.Source = b.links.source(b.stages[k].primary.title, b.stages[k].primary.rev)
+		params.Source = b.credits.personaSource(k, slug, "/personas/"+slug+"/authors/")
 		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
 		if err := b.tree.WriteDoc("personas/"+slug+".md", fm, x.body()); err != nil {
 			return err
@@ -89,7 +90,7 @@ func (b *readerPages) personaList(s *stage) (string, listParams, error) {
 	if s.primary.rev == nil {
 		return "", params, nil
 	}
-	params.Source = b.links.source(s.primary.title, s.primary.rev)
+	params.Source = b.credits.pageSource(s.primary.title, s.primary.rev, "/wiki/"+sitePath(s.primary.title)+"/authors/")
 	body, err := b.conv.markdown(s.primary.doc.Preamble, s.primary.at())
 	return body, params, err
 }

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -35,10 +34,8 @@ type wikiPages struct {
 	links wikiLinks
 	rep   *Report
 	log   *slog.Logger
-}
-
-func (b *wikiPages) write(ctx context.Context) error {
-	return steps(ctx, b.writeWikiPages, b.writeHistories)
+	// credits, set before writeWikiPages, names who wrote each page.
+	credits *credits
 }
 
 // writeWikiPages writes wiki/<file>.md for every archived page, showing its
@@ -76,7 +73,7 @@ func (b *wikiPages) writeWikiPage(p *archive.Page) error {
 	if err != nil {
 		return err
 	}
-	params.Source = b.links.source(p.Title, shown)
+	params.Source = b.credits.pageSource(p.Title, shown, "/wiki/"+sitePath(p.Title)+"/authors/")
 	params.Revision, params.Timestamp, params.Author, params.Summary = shown.ID, shown.Timestamp, shown.User, shown.Comment
 	params.WikiURL = params.Source.WikiURL
 	params.Diagnostics = b.diagnostics(p.Title, shown, conv)

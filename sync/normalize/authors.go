@@ -1,0 +1,383 @@
+package normalize
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/authorship"
+)
+
+// credits is who wrote what on every archived page: each page's visible
+// revisions run through sync/authorship, oldest first, with the
+// attribution kept of the revisions the site shows (each stage's version
+// of the configured pages and every page's newest visible revision). The
+// pages' footers and the authors views read it.
+type credits struct {
+	*versions
+	rep   *Report
+	pages map[string]*pageAuthors // by title
+}
+
+// readCredits attributes every archived page. Cost: one attribution per
+// revision, linear in its text (see sync/authorship), on every core; the
+// conversions, which the history pages need anyway, come from the
+// converter's caches; a page whose history is unchanged comes whole from
+// the cache folder, one with new revisions resumes after the cached ones.
+func readCredits(ctx context.Context, v *versions, rep *Report) (*credits, error) {
+	b := &credits{versions: v, rep: rep, pages: map[string]*pageAuthors{}}
+	return b, b.attribute(ctx)
+}
+
+// pageAuthors is one page's history run through sync/authorship: the
+// revisions in the order attributed (a token's Origin indexes revs) and
+// the attributed text of each revision a page of the site shows.
+type pageAuthors struct {
+	title string
+	revs  []*archive.Revision
+	at    map[int64]*authoredDoc
+}
+
+// authoredDoc is one revision's visible text, block by block, attributed.
+// For a page split into personas, persona[i] is the index in the
+// version's doc.Personas of the persona block i belongs to (-1 for the
+// page's own text) and field[i] the index in its Profile (-1 if none).
+type authoredDoc struct {
+	blocks  []authoredBlock
+	persona []int
+	field   []int
+}
+
+type authoredBlock struct {
+	textBlock
+	toks []authorship.Token // offsets within Text
+}
+
+// attribute fills b.pages.
+func (b *credits) attribute(ctx context.Context) error {
+	entries := map[cacheKey]authorsEntry{}
+	shown := map[string]map[int64]bool{}
+	mark := func(title string, r *archive.Revision) {
+		if r == nil {
+			return
+		}
+		if shown[title] == nil {
+			shown[title] = map[int64]bool{}
+		}
+		shown[title][r.ID] = true
+	}
+	for _, s := range b.stages {
+		for _, v := range s.versions {
+			mark(v.title, v.rev)
+		}
+	}
+	for _, title := range b.titles {
+		p := b.corpus.pages[title]
+		mark(p.Title, visible(p, p.Last()))
+	}
+	// Pages are read and converted one by one (the converter's caches are
+	// not shared between goroutines); their attributions, most of the
+	// cost, run on every core.
+	var mu sync.Mutex
+	g := new(errgroup.Group)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, title := range b.titles {
+		job, err := b.authorsJob(ctx, b.corpus.pages[title], shown[title])
+		if err != nil {
+			g.Wait()
+			return err
+		}
+		g.Go(func() error {
+			pa, e := job.run()
+			mu.Lock()
+			defer mu.Unlock()
+			b.pages[title] = pa
+			entries[job.key] = e
+			return nil
+		})
+	}
+	g.Wait()
+	for k, e := range entries {
+		if !b.conv.disk.has(k) {
+			b.conv.disk.put(k, e)
+		}
+	}
+	return nil
+}
+
+// authorsFormat names the shape of cached attributions; bump it when
+// sync/authorship or the blocks would attribute differently.
+const authorsFormat = "authors-1"
+
+// authorsJob is one page's visible revisions, those not attributed yet
+// taken apart into blocks, ready for attribution.
+type authorsJob struct {
+	title string
+	revs  []*archive.Revision
+	keep  map[int64]bool
+	key   cacheKey // of the attribution after the last revision
+	// from is the first revision to attribute; state and prior hold the
+	// cached attribution of those before it (zero: start afresh).
+	from  int
+	state *authorship.State
+	prior map[int64]*authoredDoc
+	docs  []*authoredDoc // revs[from:], as blocks
+}
+
+// authorsJob reads p's visible revisions and converts those the cache
+// cannot skip. Each revision has a key chaining the keys before it with
+// its id, author, time and conversion key (text, templates, settings), so
+// an entry under revision i's key is the attribution after revision i:
+// a page with one new revision resumes from the entry of the one before.
+func (b *credits) authorsJob(ctx context.Context, p *archive.Page, keep map[int64]bool) (authorsJob, error) {
+	job := authorsJob{title: p.Title, keep: keep}
+	var keys []cacheKey
+	k := newKey([]byte(authorsFormat))
+	for i := range p.Revisions {
+		r := &p.Revisions[i]
+		if r.TextHidden {
+			continue
+		}
+		text, err := b.text(p.Title, r)
+		if err != nil {
+			return job, err
+		}
+		ck := b.conv.keys.of("markdown", text, r.Timestamp)
+		k = newKey(k[:], []byte(fmt.Sprintf("%d %s %s", r.ID, r.Timestamp.Format(time.RFC3339), r.User)), ck[:])
+		keys = append(keys, k)
+		job.revs = append(job.revs, r)
+	}
+	job.key = k
+	job.resume(b, keys)
+	memo := blockMemo{}
+	for _, r := range job.revs[job.from:] {
+		if err := ctx.Err(); err != nil {
+			return job, err
+		}
+		v, err := b.versionOf(p, r)
+		if err != nil {
+			return job, err
+		}
+		d, err := b.blocksOf(v, memo)
+		if err != nil {
+			return job, err
+		}
+		job.docs = append(job.docs, d)
+	}
+	return job, nil
+}
+
+// resume finds the newest cached attribution among the page's revisions
+// that holds every shown revision up to it, and sets job to continue
+// after it.
+func (job *authorsJob) resume(b *credits, keys []cacheKey) {
+	for i := len(keys) - 1; i >= 0; i-- {
+		if b.conv.disk.loaded[keys[i]] == nil {
+			continue
+		}
+		var e authorsEntry
+		if !b.conv.disk.get(keys[i], &e) {
+			return
+		}
+		prior, ok := e.docs(job.revs[:i+1], job.keep)
+		if !ok {
+			return
+		}
+		b.rep.Work.CacheHits++
+		job.from, job.state, job.prior = i+1, &e.State, prior
+		return
+	}
+}
+
+// run attributes the job's revisions from job.from on and keeps the
+// attribution of those the site shows, with the entry the cache keeps for
+// the next run. It touches nothing shared.
+func (job authorsJob) run() (*pageAuthors, authorsEntry) {
+	pa := &pageAuthors{title: job.title, revs: job.revs, at: map[int64]*authoredDoc{}}
+	h := authorship.New()
+	if job.state != nil {
+		if r, ok := authorship.Restore(*job.state); ok {
+			h = r
+		}
+	}
+	for id, d := range job.prior {
+		pa.at[id] = d
+	}
+	for i, r := range job.revs[job.from:] {
+		d := job.docs[i]
+		var text strings.Builder
+		starts := make([]int, len(d.blocks))
+		for k, bl := range d.blocks {
+			if k > 0 {
+				text.WriteString("\n\n")
+			}
+			starts[k] = text.Len()
+			text.WriteString(bl.Text)
+		}
+		toks := h.Add(authorship.Revision{ID: r.ID, User: r.User, Time: r.Timestamp, Text: text.String()})
+		if job.keep[r.ID] {
+			d.attach(toks, starts)
+			pa.at[r.ID] = d
+		}
+	}
+	return pa, pa.entry(h.State())
+}
+
+// attach hands each block its tokens, with offsets made relative to it.
+func (d *authoredDoc) attach(toks []authorship.Token, starts []int) {
+	k := 0
+	for _, t := range toks {
+		for k+1 < len(starts) && t.Start >= starts[k+1] {
+			k++
+		}
+		t.Start -= starts[k]
+		t.End -= starts[k]
+		d.blocks[k].toks = append(d.blocks[k].toks, t)
+	}
+}
+
+// blocksOf is a version's visible text in blocks. A page split into
+// personas is taken apart as the persona pages show it (profile fields one
+// block each, sections under their titles), so the attribution of a
+// persona page is the attribution of exactly its text.
+func (b *credits) blocksOf(v version, memo blockMemo) (*authoredDoc, error) {
+	d := &authoredDoc{}
+	add := func(persona, field int, bls ...textBlock) {
+		for _, bl := range bls {
+			d.blocks = append(d.blocks, authoredBlock{textBlock: bl})
+			d.persona = append(d.persona, persona)
+			d.field = append(d.field, field)
+		}
+	}
+	md := func(persona int, src string) error {
+		s, err := b.conv.markdown(src, v.at())
+		add(persona, -1, memo.blocks(s)...)
+		return err
+	}
+	if !v.split {
+		return d, md(-1, v.text)
+	}
+	if err := md(-1, v.doc.Preamble); err != nil {
+		return nil, err
+	}
+	ps, err := b.personasOf(v)
+	if err != nil {
+		return nil, err
+	}
+	for i, x := range ps {
+		for _, g := range v.doc.Groups {
+			if g.First == i {
+				if err := md(-1, g.Wikitext); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if err := b.personaBlocks(x, i, add, md, memo); err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range v.doc.Groups {
+		if g.First == len(ps) {
+			if err := md(-1, g.Wikitext); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, md(-1, v.doc.Trailer)
+}
+
+// personaBlocks adds persona i's blocks: its heading, the lines under it,
+// its profile fields and its sections.
+func (b *credits) personaBlocks(x persona, i int, add func(int, int, ...textBlock), md func(int, string) error, memo blockMemo) error {
+	p := x.params
+	add(i, -1, textBlock{Kind: "heading", Level: 2, Text: p.Heading})
+	for _, s := range []string{p.Name, p.Role, p.Organisation} {
+		if s != "" {
+			add(i, -1, textBlock{Kind: "paragraph", Text: s})
+		}
+	}
+	if p.Quote != "" {
+		add(i, -1, textBlock{Kind: "quote", Text: p.Quote})
+	}
+	if err := md(i, x.p.Intro); err != nil {
+		return err
+	}
+	for k, f := range p.Fields {
+		if f.Value != "" {
+			add(i, k, textBlock{Kind: "field", Label: f.Label, Text: f.Value})
+		}
+	}
+	for _, s := range x.p.Sections {
+		add(i, -1, textBlock{Kind: "heading", Level: 3, Text: s.Title})
+		add(i, -1, memo.blocks(x.sections[s.Slug])...)
+	}
+	return nil
+}
+
+// maxCredited is how many authors a footer names before "and N others".
+const maxCredited = 4
+
+// creditedSource is the source of a page showing blocks of version v,
+// crediting the authors of exactly those blocks, most words first, and
+// linking the page's history and authors view.
+func (b *credits) creditedSource(pa *pageAuthors, title string, r *archive.Revision, blocks []authoredBlock, authorsURL string) *source {
+	src := b.links.source(title, r)
+	n := map[string]int{}
+	for _, bl := range blocks {
+		for _, t := range bl.toks {
+			n[pa.revs[t.Origin].User]++
+		}
+	}
+	names := make([]string, 0, len(n))
+	for name := range n {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), cmp.Compare(a, b)) })
+	if len(names) > maxCredited {
+		src.Others = len(names) - maxCredited
+		names = names[:maxCredited]
+	}
+	src.Authors, src.AuthorsURL, src.HistoryURL = names, authorsURL, "/history/"+sitePath(title)+"/"
+	return src
+}
+
+// pageSource is the source of a page showing all of title's revision r,
+// whose authors view is at authorsURL.
+func (b *credits) pageSource(title string, r *archive.Revision, authorsURL string) *source {
+	pa := b.pages[title]
+	if pa == nil || pa.at[r.ID] == nil {
+		return b.links.source(title, r)
+	}
+	return b.creditedSource(pa, title, r, pa.at[r.ID].blocks, authorsURL)
+}
+
+// personaSource is the source of the page of persona slug at stage k, crediting
+// who wrote that persona's text.
+func (b *credits) personaSource(k int, slug, authorsURL string) *source {
+	s := &b.stages[k]
+	i := slices.Index(s.ids, slices.Index(b.slugs, slug))
+	pa := b.pages[s.primary.title]
+	if pa == nil || pa.at[s.primary.rev.ID] == nil {
+		return b.links.source(s.primary.title, s.primary.rev)
+	}
+	return b.creditedSource(pa, s.primary.title, s.primary.rev, pa.at[s.primary.rev.ID].of(i), authorsURL)
+}
+
+// of is the blocks of persona i.
+func (d *authoredDoc) of(i int) []authoredBlock {
+	var out []authoredBlock
+	for j, bl := range d.blocks {
+		if d.persona[j] == i {
+			out = append(out, bl)
+		}
+	}
+	return out
+}
