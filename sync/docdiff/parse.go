@@ -88,7 +88,6 @@ type parser struct {
 	out    []Block
 	boxes  int // open boxes
 	tables int // tables seen
-	buf    bytes.Buffer
 }
 
 func (p *parser) emit(b Block) {
@@ -248,18 +247,25 @@ func (p *parser) inline(n ast.Node, st Style, runs []Run) []Run {
 }
 
 // text resolves entities and backslash escapes as goldmark's renderer
-// does (raw text, in code, keeps them), by rendering the segment with it
-// and unescaping the HTML once.
+// does; raw text, in code, keeps them.
 func (p *parser) text(src []byte, raw bool) string {
 	if raw {
 		return string(src)
 	}
+	return TextValue(src)
+}
+
+// TextValue is what a reader sees of a goldmark text segment: entities
+// (&lt;) and backslash escapes (\*) resolved, by rendering the segment as
+// goldmark does and unescaping the HTML once. Callers that take text out
+// of converted Markdown use it so nothing reaches a page escaped twice.
+func TextValue(src []byte) string {
 	if bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, '\\') < 0 {
-		return string(src)
+		return clean(string(src))
 	}
-	p.buf.Reset()
-	w := bufio.NewWriter(&p.buf)
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
 	ghtml.DefaultWriter.Write(w, src)
 	w.Flush()
-	return clean(html.UnescapeString(p.buf.String()))
+	return clean(html.UnescapeString(buf.String()))
 }

@@ -194,3 +194,21 @@ func toStrings(v any) []string {
 	}
 	return out
 }
+
+// TestMarkdownBlocksUnescape: the authors view shows text as a reader sees
+// it, so the converter's entities and backslash escapes are resolved once
+// here and escaped once by the template — never shown as "&lt;".
+func TestMarkdownBlocksUnescape(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{`&lt; description goes here. &gt;`, "< description goes here. >"},
+		{`a \*starred\* word`, "a *starred* word"},
+		{"`&lt;code&gt;` stays", "&lt;code&gt; stays"},
+		{`AT&amp;T`, "AT&T"},
+	}
+	for _, tt := range tests {
+		got := markdownBlocks(tt.md)
+		if len(got) != 1 || got[0].Text != tt.want {
+			t.Errorf("markdownBlocks(%q) = %+v, want one block %q", tt.md, got, tt.want)
+		}
+	}
+}

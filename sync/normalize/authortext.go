@@ -10,6 +10,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
+
+	"github.com/wikisite/wikisite/sync/docdiff"
 )
 
 // textBlock is one block of what a reader sees — a heading, a paragraph, a
@@ -117,12 +119,20 @@ func inlineText(n ast.Node, src []byte) string {
 		}
 		switch x := c.(type) {
 		case *ast.Text:
-			b.Write(x.Segment.Value(src))
+			if x.IsRaw() {
+				b.Write(x.Segment.Value(src))
+			} else {
+				b.WriteString(docdiff.TextValue(x.Segment.Value(src)))
+			}
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(x.Value)
+			if x.IsRaw() || x.IsCode() {
+				b.Write(x.Value)
+			} else {
+				b.WriteString(docdiff.TextValue(x.Value))
+			}
 		case *ast.AutoLink:
 			b.Write(x.Label(src))
 		case *ast.Image, *ast.RawHTML:
