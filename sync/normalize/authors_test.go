@@ -212,3 +212,51 @@ func TestMarkdownBlocksUnescape(t *testing.T) {
 		}
 	}
 }
+
+// TestFootersCreditOwnAuthors: on the committed archive, every page that
+// shows a revision credits the authors of its own text and links its
+// authors view, which exists and credits the same authors; a persona page
+// credits no one who wrote none of that persona's words.
+func TestFootersCreditOwnAuthors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	mustWrite(t, mustConfig(t), mustOpen(t, repoArchive), dir)
+	tree := readTree(t, dir)
+	views := map[string]doc{} // by url
+	for name := range tree {
+		if strings.HasPrefix(name, "authors/") {
+			d := mustDoc(t, tree, name)
+			// Front matter escapes ':' for Hugo's permalink patterns.
+			views[strings.ReplaceAll(d.fm["url"].(string), `\:`, ":")] = d
+		}
+	}
+	checked := 0
+	for _, name := range sortedKeys(tree) {
+		d := mustDoc(t, tree, name)
+		params, _ := d.fm["params"].(map[string]any)
+		src, ok := params["source"].(map[string]any)
+		if !ok {
+			continue
+		}
+		authors := toStrings(src["authors"])
+		if len(authors) == 0 {
+			t.Errorf("%s: footer credits no authors (source %v)", name, src)
+			continue
+		}
+		view, ok := views[src["authors_url"].(string)]
+		if !ok {
+			t.Errorf("%s: authors_url %v is no authors view", name, src["authors_url"])
+			continue
+		}
+		var wrote []string
+		for _, a := range table(t, view.fm, "params", "authors") {
+			wrote = append(wrote, a["name"].(string))
+		}
+		if strings.Join(wrote[:min(len(wrote), maxCredited)], ",") != strings.Join(authors, ",") {
+			t.Errorf("%s: footer credits %v, its authors view %v", name, authors, wrote)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("only %d pages with a source: the fixture should give every persona, meeting and wiki page one", checked)
+	}
+}
