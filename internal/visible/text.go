@@ -21,9 +21,10 @@ func WikiChrome(n *html.Node) bool {
 // SiteChrome is what our wiki layout puts in <article> besides the
 // converted page: the header (title and "Revision N by …" line), the
 // category list (MediaWiki shows it outside the parse output, in
-// #catlinks), the conversion notes, and screen-reader-only labels.
+// #catlinks), the table of contents (as MediaWiki's is chrome), the
+// conversion notes, and screen-reader-only labels.
 func SiteChrome(n *html.Node) bool {
-	return HasClass(n, "page-header") || HasClass(n, "categories") ||
+	return HasClass(n, "page-header") || HasClass(n, "categories") || HasClass(n, "toc") ||
 		HasClass(n, "diagnostics") || HasClass(n, "visually-hidden")
 }
 

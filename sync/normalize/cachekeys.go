@@ -117,14 +117,15 @@ type convEntry struct {
 	Shortcodes  []wikitext.Shortcode
 	Missing     []string
 	PageWords   bool
+	TOC         bool
 }
 
 func entryOf(r converted) convEntry {
 	return convEntry{Markdown: r.Markdown, Categories: r.Categories, Magic: r.Magic,
-		Diagnostics: r.Diagnostics, Shortcodes: r.Shortcodes, Missing: r.missing, PageWords: r.pageWords}
+		Diagnostics: r.Diagnostics, Shortcodes: r.Shortcodes, Missing: r.missing, PageWords: r.pageWords, TOC: r.TOC}
 }
 
 func (e convEntry) converted() converted {
 	return converted{Result: wikitext.Result{Markdown: e.Markdown, Categories: e.Categories, Magic: e.Magic,
-		Diagnostics: e.Diagnostics, Shortcodes: e.Shortcodes}, missing: e.Missing, pageWords: e.PageWords}
+		Diagnostics: e.Diagnostics, Shortcodes: e.Shortcodes, TOC: e.TOC}, missing: e.Missing, pageWords: e.PageWords}
 }

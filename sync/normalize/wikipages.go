@@ -22,6 +22,7 @@ type wikiParams struct {
 	WikiURL     string    `toml:"wiki_url"`
 	TextHidden  bool      `toml:"text_hidden,omitempty"` // the newest revision's text is hidden; this is an older one
 	Diagnostics []string  `toml:"diagnostics,omitempty"`
+	TOC         bool      `toml:"toc,omitempty"` // MediaWiki would show a table of contents
 }
 
 // wikiPages writes the wiki/ and history/ trees: every archived page as
@@ -77,6 +78,7 @@ func (b *wikiPages) writeWikiPage(p *archive.Page) error {
 	params.Revision, params.Timestamp, params.Author, params.Summary = shown.ID, shown.Timestamp, shown.User, shown.Comment
 	params.WikiURL = params.Source.WikiURL
 	params.Diagnostics = b.diagnostics(p.Title, shown, conv)
+	params.TOC = conv.TOC
 	fm.Date, fm.Categories = shown.Timestamp, conv.Categories
 	b.rep.Pages++
 	return b.tree.WriteDoc("wiki/"+fileName(p.Title), fm, conv.Markdown)

@@ -51,3 +51,22 @@ func TestMoreParserFunctions(t *testing.T) {
 		t.Errorf("#tag:b = %q, want bold", got)
 	}
 }
+
+func TestTOC(t *testing.T) {
+	four := "== a ==\n== b ==\n=== c ===\n== d ==\n"
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"== a ==\n== b ==\n== c ==\n", false},
+		{four, true},
+		{"__NOTOC__\n" + four, false},
+		{"__TOC__\n== a ==\n", true},
+		{"__FORCETOC__\ntext", true},
+	}
+	for _, tt := range tests {
+		if got := Convert(tt.in, Options{}).TOC; got != tt.want {
+			t.Errorf("TOC of %q = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -63,6 +63,9 @@ type Result struct {
 	Diagnostics []Diagnostic
 	// DisplayTitle is the plain text of {{DISPLAYTITLE:…}}, "" if none.
 	DisplayTitle string
+	// TOC says whether MediaWiki would show a table of contents: four or
+	// more headings, or __TOC__/__FORCETOC__, and no __NOTOC__.
+	TOC bool
 	// Shortcodes lists the lines of Markdown that are shortcode calls the
 	// converter wrote, each once, in order of first appearance, so a
 	// caller can show them as a reader sees them without parsing them
@@ -124,7 +127,11 @@ func Convert(src string, opts Options) Result {
 	var md strings.Builder
 	md.Grow(len(src) + len(src)/8)
 	r := mdRenderer{c}
+	headings := 0
 	c.walkDocument(src, func(b block) {
+		if _, ok := b.(*heading); ok {
+			headings++
+		}
 		if s := r.block(b); s != "" {
 			if md.Len() > 0 {
 				md.WriteString("\n\n")
@@ -143,6 +150,7 @@ func Convert(src string, opts Options) Result {
 		Shortcodes:   c.written,
 		Lookups:      c.lookups,
 		DisplayTitle: c.displayTitle,
+		TOC:          showTOC(c.magic, headings),
 	}
 }
 
