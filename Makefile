@@ -24,10 +24,11 @@ check:
 gotest:
 	$(GO) test -count=1 -timeout 40m ./...
 
-# The race detector on the packages that hold our own concurrency; the
-# Hugo build packages are left out to keep CI within its time on 2 cores.
+# The race detector on every package that holds our own concurrency:
+# normalize runs worker pools, site and cmd run Hugo, the watcher and the
+# background sync side by side.
 race:
-	$(GO) test -count=1 -race -timeout 20m ./sync/archive/... ./sync/mw/... ./sync/mirror/... ./sync/mwxml/... ./sync/worddiff/... ./internal/...
+	$(GO) test -count=1 -race -timeout 20m ./sync/... ./cmd/... ./internal/...
 
 browser:
 	./test/browser/run.sh

@@ -43,6 +43,9 @@ func TestFailureLeavesContent(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "363097") {
 		t.Fatalf("Write with a missing revision text: err = %v, want one naming revision 363097", err)
 	}
+	if n := strings.Count(err.Error(), "normalize"); n != 1 {
+		t.Errorf("error %q says normalize %d times, want once (one prefix per layer)", err, n)
+	}
 	if diff := cmp.Diff(before, readTree(t, dir)); diff != "" {
 		t.Errorf("failed Write changed content/:\n%s", diff)
 	}
