@@ -6,8 +6,9 @@
 //
 //	wikisite <command> [flags]
 //
-// Commands: sync, import, status, build, serve. Run "wikisite <command> -h"
-// for a command's flags.
+// Commands: sync, import, status, build, serve, version. Run
+// "wikisite <command> -h" for a command's flags; "wikisite --version" is
+// "wikisite version".
 //
 // Exit codes: 0 success; 1 error; 2 bad usage; 3 (status only) the wiki has
 // revisions that the archive lacks.
@@ -53,6 +54,7 @@ func commands() []command {
 		{"status", "tell whether the wiki has revisions the archive lacks (exit 3 if so)", runStatus},
 		{"build", "turn the archive into content/ and build the site into public/", runBuild},
 		{"serve", "build, then preview the site on 127.0.0.1 with live reload", runServe},
+		{"version", "print the version, commit, Go and Hugo versions of this binary", runVersion},
 	}
 }
 
@@ -64,6 +66,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands() {
 		if c.name != args[0] {
@@ -82,7 +87,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-7s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun `wikisite <command> -h` for a command's flags.")
+	fmt.Fprintln(w, "\nRun `wikisite <command> -h` for a command's flags, `wikisite --version` for the version.")
 	fmt.Fprintln(w, "\nExit codes: 0 ok; 1 error; 2 bad usage; 3 status: the wiki has new revisions.")
 }
 
