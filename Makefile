@@ -8,7 +8,7 @@
 
 GO ?= go
 
-.PHONY: test deps check gotest race browser site bench bench-small
+.PHONY: test deps check gotest race browser site bench bench-small release-rehearsal
 
 test: deps check gotest race browser
 
@@ -40,3 +40,9 @@ bench:
 
 bench-small:
 	./bench/run.sh --small
+
+# The release workflow's build job, locally: wikisite for all six targets
+# with SHA256SUMS, checked (test/release). Slow: Hugo compiles once per
+# target, so the normal suite builds a tiny program for the targets instead.
+release-rehearsal:
+	$(GO) test -count=1 -timeout 90m -run TestFullRelease -v ./test/release -release
