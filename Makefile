@@ -8,6 +8,10 @@
 
 GO ?= go
 
+# Pagefind (package.json; `make deps` runs `npm ci`) indexes every site the
+# tests build for search, temporary projects included, so it goes on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
 .PHONY: test deps check gotest race browser site bench bench-small release-rehearsal
 
 test: deps check gotest race browser
