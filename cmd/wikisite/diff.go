@@ -12,18 +12,21 @@ import (
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/pagename"
 	"github.com/wikisite/wikisite/sync/personadiff"
 	"github.com/wikisite/wikisite/sync/personas"
 )
 
-const diffSynopsis = "diff [--config FILE] [--archive DIR] [--from V] [--to V] [--persona SLUG] [--format text|markdown|json] [--color auto|always|never] [--exit-code]\n\n" +
+const diffSynopsis = "diff [--config FILE] [--archive DIR] [--from V] [--to V] [--draft TITLE=FILE] [--persona SLUG] [--format text|markdown|json] [--color auto|always|never] [--exit-code]\n\n" +
 	"Shows what changed in the personas page between two versions: personas\n" +
 	"added, removed or renamed, the fields that changed, and the word diff of\n" +
 	"each changed section (of the wikitext). A version V is a meeting's date\n" +
-	"(YYYY-MM-DD, as in config.toml), \"latest\", or a revision id (123 or r123).\n" +
-	"The default is from the last meeting to latest. It reads only the archive.\n\n" +
+	"(YYYY-MM-DD, as in config.toml), \"latest\", a revision id (123 or r123), or\n" +
+	"\"draft\": the file of --draft TITLE=FILE taken as the page's next revision\n" +
+	"(never written to the archive). The default is from the last meeting to\n" +
+	"latest, or to the draft when there is one. It reads only the archive.\n\n" +
 	"--format json writes the schema of sync/personadiff.Report: page, from and to\n" +
-	"({name, revision, timestamp}), changed, personas ([{slug, old_slug, name,\n" +
+	"({name, revision, timestamp, draft}), changed, personas ([{slug, old_slug, name,\n" +
 	"old_name, change, fields: [{key, label, old, new}], sections: [{title,\n" +
 	"change, diff: [{op, text}]}]}]) and text (sections outside the personas);\n" +
 	"change is added, removed, renamed or changed; op is equal, insert or delete.\n\n" +
@@ -36,13 +39,15 @@ type diffFlags struct {
 	common
 	from, to, persona, format, color string
 	exitCode                         bool
+	drafts                           draftFlag
 }
 
 func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	var f diffFlags
 	fs := newFlagSet("diff", diffSynopsis, stderr, &f.common, false)
 	fs.StringVar(&f.from, "from", "", "`version` to compare from (default: the last meeting)")
-	fs.StringVar(&f.to, "to", "latest", "`version` to compare to")
+	fs.StringVar(&f.to, "to", "", "`version` to compare to (default: latest, or draft with --draft)")
+	fs.Var(&f.drafts, "draft", "`TITLE=FILE`: the file's wikitext as the page's next revision, version \"draft\"")
 	fs.StringVar(&f.persona, "persona", "", "only the persona with this `slug` (e.g. sandra-summers)")
 	fs.StringVar(&f.format, "format", "text", "output `format`: text, markdown or json")
 	fs.StringVar(&f.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
@@ -65,17 +70,34 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	drafts, err := readDrafts(cfg, f.drafts)
+	if err != nil {
+		return err
+	}
+	var draftText *string
+	for _, d := range drafts {
+		if pagename.Canonical(d.title) != pagename.Canonical(page.Title) {
+			return withHint(fmt.Errorf("--draft %s=%s: diff compares the personas page, %q", d.title, d.file, page.Title), "pass --draft "+page.Title+"=FILE")
+		}
+		draftText = &d.text
+	}
+	if f.to == "" {
+		f.to = "latest"
+		if draftText != nil {
+			f.to = "draft"
+		}
+	}
 	if f.from == "" {
 		if len(cfg.Meetings) == 0 {
 			return withHint(fmt.Errorf("diff: no meetings in %s to compare from", f.configPath), "pass --from with a revision id, or add [[params.meetings]] to config.toml")
 		}
 		f.from = cfg.Meetings[len(cfg.Meetings)-1].Slug()
 	}
-	from, oldText, err := resolveVersion(cfg, store, page, f.from, "--from")
+	from, oldText, err := resolveVersion(cfg, store, page, draftText, f.from, "--from")
 	if err != nil {
 		return err
 	}
-	to, newText, err := resolveVersion(cfg, store, page, f.to, "--to")
+	to, newText, err := resolveVersion(cfg, store, page, draftText, f.to, "--to")
 	if err != nil {
 		return err
 	}
@@ -163,14 +185,17 @@ func lastVisible(p *archive.Page, t time.Time) *archive.Revision {
 
 // resolveVersion turns a --from or --to value into a version of page and
 // its text; a meeting before the page's first revision has empty text.
-func resolveVersion(cfg *config.Config, store *archive.Store, page *archive.Page, spec, flag string) (personadiff.Version, string, error) {
+func resolveVersion(cfg *config.Config, store *archive.Store, page *archive.Page, draftText *string, spec, flag string) (personadiff.Version, string, error) {
 	var rev *archive.Revision
 	v := personadiff.Version{Name: spec}
 	switch {
 	case spec == "latest":
 		rev = lastVisible(page, time.Time{})
+	case spec == "draft" && draftText == nil:
+		return v, "", errUsage{msg: flag + " draft: there is no draft; pass --draft " + page.Title + "=FILE"}
 	case spec == "draft":
-		return v, "", errUsage{msg: flag + ": draft versions come with --draft, which wikisite diff does not have yet"}
+		v.Draft = true
+		return v, *draftText, nil
 	case isRevisionID(spec):
 		id, _ := strconv.ParseInt(strings.TrimPrefix(spec, "r"), 10, 64)
 		for i := range page.Revisions {

@@ -26,9 +26,14 @@ type Version struct {
 	// did not exist yet.
 	Revision  int64     `json:"revision"`
 	Timestamp time.Time `json:"timestamp,omitzero"`
+	// Draft is set for a draft: text not on the wiki (Revision is 0).
+	Draft bool `json:"draft,omitempty"`
 }
 
 func (v Version) String() string {
+	if v.Draft {
+		return v.Name + " (not on the wiki)"
+	}
 	if v.Revision == 0 {
 		return v.Name + " (no revision yet)"
 	}
