@@ -8,7 +8,11 @@
 
 GO ?= go
 
-.PHONY: test deps check gotest race browser site bench bench-small
+# Pagefind (package.json; `make deps` runs `npm ci`) indexes every site the
+# tests build for search, temporary projects included, so it goes on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: test deps check gotest race browser site bench bench-small release-rehearsal
 
 test: deps check gotest race browser
 
@@ -41,3 +45,9 @@ bench:
 
 bench-small:
 	./bench/run.sh --small
+
+# The release workflow's build job, locally: wikisite for all six targets
+# with SHA256SUMS, checked (test/release). Slow: Hugo compiles once per
+# target, so the normal suite builds a tiny program for the targets instead.
+release-rehearsal:
+	$(GO) test -count=1 -timeout 90m -run TestFullRelease -v ./test/release -release

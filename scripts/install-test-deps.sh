@@ -28,6 +28,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Pagefind, which `wikisite build` runs to index the site for search
+# (package.json at the root; npm brings its one platform binary).
+if [[ -f package-lock.json ]]; then
+  [[ -d node_modules/pagefind ]] || npm ci --no-audit --no-fund
+fi
+
 # The browser suite's npm packages (playwright-core drives Debian's
 # chromium; it never downloads a browser).
 if [[ -f test/browser/package-lock.json ]]; then

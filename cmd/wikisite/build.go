@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,13 +17,15 @@ import (
 	"github.com/wikisite/wikisite/sync/site"
 )
 
-const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--cache DIR] [--base-url URL] [--allow-shrink] [-v]\n\n" +
+const buildSynopsis = "build [--config FILE] [--archive DIR] [--content DIR] [--destination DIR] [--cache DIR] [--base-url URL] [--allow-shrink] [--pagefind FILE] [-v]\n\n" +
 	"Rewrites the content folder from the archive, then builds the site with Hugo\n" +
 	"into the destination. Hugo reads its settings from the same config.toml, and\n" +
 	"layouts/ and static/ from the folder that holds it. A failed build leaves the\n" +
 	"previous destination untouched. Conversions and diffs are kept in the cache\n" +
 	"folder, so a rebuild after a few new revisions computes only theirs; the cache\n" +
-	"never changes the output, and deleting it is always safe.\n\n" +
+	"never changes the output, and deleting it is always safe. Pagefind then\n" +
+	"indexes the site for search (`npm ci` installs it); without it the build\n" +
+	"warns and leaves search out, except under CI=true, where that is an error.\n\n" +
 	"A missing or empty archive is an error, and so is a build that would drop a\n" +
 	"configured page the content folder holds but the archive lacks (a mistyped\n" +
 	"--archive or --config): --allow-shrink lets such a build through.\n\n" +
@@ -37,6 +40,8 @@ type buildFlags struct {
 	cache       string
 	allowShrink bool
 	verbose     bool
+	// pagefindPath is --pagefind: a binary, "off", or "" to look for one.
+	pagefindPath string
 }
 
 // defaultCache is the cache folder, relative to the folder holding the
@@ -50,6 +55,7 @@ func newBuildFlagSet(name, synopsis string, stderr io.Writer, f *buildFlags, tal
 	fs.StringVar(&f.cache, "cache", "", "build cache `folder` (default "+defaultCache+" next to --config; \"off\" for none)")
 	fs.StringVar(&f.baseURL, "base-url", "", "site `URL` (overrides config.toml's baseURL), e.g. https://example.org/personas/")
 	fs.BoolVar(&f.allowShrink, "allow-shrink", false, "build even if configured pages that the content folder holds are missing from the archive")
+	fs.StringVar(&f.pagefindPath, "pagefind", "", "Pagefind `binary` that indexes the site for search (default: the one `npm ci` installed next to --config, else pagefind on PATH; \"off\" for no search)")
 	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress")
 	return fs
 }
@@ -110,11 +116,15 @@ func (f *buildFlags) setup(stderr io.Writer, level slog.Level) (*project, error)
 	if err != nil {
 		return nil, err
 	}
-	return &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose,
+	p := &project{cfg: cfg, store: store, log: log, content: content, cache: cache, verbose: f.verbose,
 		contentArg: f.content, allowShrink: f.allowShrink, site: site.Options{
 			Dir: filepath.Dir(f.configPath), ContentDir: content, Destination: dest,
-			BaseURL: f.baseURL, Logger: log,
-		}}, nil
+			BaseURL: f.baseURL, Logger: log, Search: searchIndexes(cfg),
+		}}
+	if p.site.Pagefind, err = f.pagefind(p, stderr, os.Getenv("CI") == "true"); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // cacheDir resolves --cache.

@@ -6,11 +6,12 @@
 //
 //	wikisite <command> [flags]
 //
-// Commands: sync, import, status, build, serve. Run "wikisite <command> -h"
-// for a command's flags.
+// Commands: sync, import, status, build, serve, diff, version. Run
+// "wikisite <command> -h" for a command's flags; "wikisite --version" is
+// "wikisite version".
 //
-// Exit codes: 0 success; 1 error; 2 bad usage; 3 (status only) the wiki has
-// revisions that the archive lacks.
+// Exit codes: 0 success; 1 error; 2 bad usage; 3 status: the wiki has
+// revisions that the archive lacks, diff --exit-code: the versions differ.
 package main
 
 import (
@@ -29,7 +30,7 @@ const (
 	exitOK      = 0
 	exitError   = 1
 	exitUsage   = 2
-	exitPending = 3
+	exitPending = 3 // status: new revisions wait; diff --exit-code: the versions differ
 )
 
 func main() {
@@ -53,6 +54,8 @@ func commands() []command {
 		{"status", "tell whether the wiki has revisions the archive lacks (exit 3 if so)", runStatus},
 		{"build", "turn the archive into content/ and build the site into public/", runBuild},
 		{"serve", "build, then preview the site on 127.0.0.1 with live reload", runServe},
+		{"diff", "show what changed in the personas between two versions (meetings, latest, revisions)", runDiff},
+		{"version", "print the version, commit, Go and Hugo versions of this binary", runVersion},
 	}
 }
 
@@ -64,6 +67,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands() {
 		if c.name != args[0] {
@@ -82,8 +88,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-7s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun `wikisite <command> -h` for a command's flags.")
-	fmt.Fprintln(w, "\nExit codes: 0 ok; 1 error; 2 bad usage; 3 status: the wiki has new revisions.")
+	fmt.Fprintln(w, "\nRun `wikisite <command> -h` for a command's flags, `wikisite --version` for the version.")
+	fmt.Fprintln(w, "\nExit codes: 0 ok; 1 error; 2 bad usage; 3 status: the wiki has new revisions, diff --exit-code: the versions differ.")
 }
 
 // report prints err as one "wikisite:" line plus any hints, and maps it to
@@ -93,7 +99,8 @@ func report(stderr io.Writer, err error) int {
 		return exitOK
 	}
 	var pending errPending
-	if errors.As(err, &pending) {
+	var differs errDiffers
+	if errors.As(err, &pending) || errors.As(err, &differs) {
 		return exitPending
 	}
 	var usageErr errUsage
@@ -143,6 +150,11 @@ func withHint(err error, hints ...string) error {
 type errPending struct{}
 
 func (errPending) Error() string { return "the wiki has revisions the archive lacks" }
+
+// errDiffers is diff --exit-code's way of saying the versions differ.
+type errDiffers struct{}
+
+func (errDiffers) Error() string { return "the versions differ" }
 
 // errUsage is a flag or argument error; the flag package already printed
 // the details, so msg may be empty.

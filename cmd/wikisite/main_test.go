@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,7 +28,8 @@ func TestMain(m *testing.M) {
 // sees it (exit codes, output, files).
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:   "testdata/script",
+		Setup: setBinDir,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"treehash":  cmdTreeHash,
@@ -34,6 +37,23 @@ func TestScripts(t *testing.T) {
 			"faultwiki": cmdFaultWiki,
 		},
 	})
+}
+
+// setBinDir sets $BINDIR to the folder on PATH that holds the wikisite
+// command, so that a script can set PATH=$BINDIR: wikisite, and no other
+// program (such as a Pagefind) to be found.
+func setBinDir(env *testscript.Env) error {
+	for _, kv := range env.Vars {
+		if path, ok := strings.CutPrefix(kv, "PATH="); ok {
+			for _, dir := range filepath.SplitList(path) {
+				if _, err := os.Stat(filepath.Join(dir, "wikisite")); err == nil {
+					env.Setenv("BINDIR", dir)
+					return nil
+				}
+			}
+		}
+	}
+	return errors.New("no folder on PATH holds the wikisite command")
 }
 
 // cmdExitCode runs "exitcode N program args..." and fails unless the

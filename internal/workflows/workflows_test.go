@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -18,8 +19,8 @@ func TestWorkflowsPassActionlint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 2 {
-		t.Fatalf("found workflows %v, want at least ci.yml and publish.yml", files)
+	if len(files) < 3 {
+		t.Fatalf("found workflows %v, want at least ci.yml, publish.yml and release.yml", files)
 	}
 	var out bytes.Buffer
 	linter, err := actionlint.NewLinter(&out, &actionlint.LinterOptions{})
@@ -57,5 +58,42 @@ func TestPublishWorkflowShape(t *testing.T) {
 				t.Errorf("action %q is not pinned to a version", uses)
 			}
 		}
+	}
+}
+
+// TestReleaseWorkflowShape pins what a release's safety rests on: it runs
+// on version tags only, builds with the script the local rehearsal runs,
+// gives no job more than it needs (only the job that creates the release
+// may write), and pins every action to a full commit hash.
+func TestReleaseWorkflowShape(t *testing.T) {
+	data, err := os.ReadFile("../../.github/workflows/release.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, want := range []string{
+		"tags: [\"v*\"]", "\npermissions: {}\n", "run: scripts/release-build.sh",
+		"sha256sum -c SHA256SUMS", "gh release create",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("release.yml lacks %q", want)
+		}
+	}
+	if n := strings.Count(text, "contents: write"); n != 1 {
+		t.Errorf("release.yml grants contents: write %d times, want once (the release job)", n)
+	}
+	pinned := regexp.MustCompile(`^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v[0-9.]+$`)
+	uses := 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "- ")
+		if ref, ok := strings.CutPrefix(line, "uses: "); ok {
+			uses++
+			if !pinned.MatchString(ref) {
+				t.Errorf("action %q is not pinned to a commit hash with its tag in a comment", ref)
+			}
+		}
+	}
+	if uses == 0 {
+		t.Error("release.yml uses no actions: the check above checked nothing")
 	}
 }

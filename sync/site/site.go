@@ -1,6 +1,7 @@
 // Package site builds the static site from a project folder (config.toml,
-// content/, layouts/, static/) with Hugo embedded as a library, and serves a
-// local preview that rebuilds and reloads the browser on change.
+// content/, layouts/, static/) with Hugo embedded as a library, indexes it
+// for search with Pagefind when one is installed, and serves a local
+// preview that rebuilds and reloads the browser on change.
 //
 // It is the only package that imports Hugo, and all Hugo calls sit in
 // hugo.go. It does not write content/ (that is sync/normalize) and does
@@ -38,8 +39,13 @@ type Options struct {
 	ContentDir string
 	// BaseURL overrides config.toml's baseURL when set.
 	BaseURL string
-	// Logger receives Hugo's warnings; nil discards them.
+	// Logger receives Hugo's and Pagefind's warnings; nil discards them.
 	Logger *slog.Logger
+	// Pagefind is the Pagefind binary (see FindPagefind) that indexes the
+	// built site for search into SearchDir; empty builds without search.
+	Pagefind string
+	// Search lists the search bundles to write when Pagefind is set.
+	Search []SearchIndex
 }
 
 // Result counts what a build produced.
@@ -57,7 +63,8 @@ type Result struct {
 var hugoMu sync.Mutex
 
 // Build renders the project into Options.Destination. It builds into a
-// fresh folder beside the destination and swaps it in only on success, so
+// fresh folder beside the destination, indexes it for search when
+// Options.Pagefind is set, and swaps it in only on success, so
 // files of deleted pages disappear and a failed build leaves the previous
 // site untouched. Hugo cannot be interrupted, so ctx is only checked
 // before the build starts and before the swap.
@@ -94,6 +101,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	})
 	if err != nil {
 		return Result{}, err
+	}
+	if opts.Pagefind != "" {
+		if err := indexSearch(ctx, opts.Pagefind, tmp, opts.Search, opts.Logger); err != nil {
+			return Result{}, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

@@ -15,4 +15,9 @@ if [[ ! -x $chromium ]]; then
   exit 0
 fi
 [[ -d node_modules/playwright-core && -d node_modules/axe-core ]] || npm ci --no-audit --no-fund
+# Pagefind, which `wikisite build` runs to index the site for search: the
+# suite builds in temporary projects, so it finds it on PATH.
+[[ -d ../../node_modules/pagefind ]] || (cd ../.. && npm ci --no-audit --no-fund)
+PATH="$(cd ../.. && pwd)/node_modules/.bin:$PATH"
+export PATH
 exec node --test --test-reporter=spec --test-concurrency=1 "$@"

@@ -33,6 +33,9 @@ func TestPublishRehearsal(t *testing.T) {
 	if out["committed"] != "true" || out["built"] != "true" {
 		t.Fatalf("run 1: %v, want committed and built", out)
 	}
+	if !strings.Contains(out["summary"], "### First sync") || !strings.Contains(out["summary"], "Sync 17 new revisions from the wiki") {
+		t.Errorf("run 1 job summary:\n%s", out["summary"])
+	}
 	msg := mustGit(t, repo, "log", "-1", "--format=%B")
 	if !strings.Contains(msg, "Sync 17 new revisions from the wiki") || !strings.Contains(msg, "Server/Personas r") {
 		t.Fatalf("run 1 commit message does not list the revisions:\n%s", msg)
@@ -52,6 +55,9 @@ func TestPublishRehearsal(t *testing.T) {
 	}
 	if out["committed"] != "false" || out["built"] != "false" {
 		t.Errorf("run 2: %v, want neither commit nor build", out)
+	}
+	if out["summary"] != "" {
+		t.Errorf("run 2 with nothing new wrote a job summary:\n%s", out["summary"])
 	}
 	if got := mustGit(t, repo, "rev-parse", "HEAD"); got != head {
 		t.Errorf("run 2 committed %s", got)
@@ -73,6 +79,17 @@ func TestPublishRehearsal(t *testing.T) {
 	wantLine := "Server/Personas r" + itoa(newID) + " by Duffy"
 	if !strings.HasPrefix(msg, "Sync 1 new revision from the wiki") || !strings.Contains(msg, wantLine) || !strings.Contains(msg, "rehearsal edit") {
 		t.Errorf("run 3 commit message:\n%s\nwant one revision, %q, with its summary", msg, wantLine)
+	}
+	// The job summary: the personas diff from the revision the archive had,
+	// then the commit message's list.
+	sum := out["summary"]
+	for _, want := range []string{
+		"### Server\\/Personas: r" + itoa(revs[len(revs)-1].ID), "→ latest \\(r" + itoa(newID),
+		"<ins>", "rehearsal sentence", "Sync 1 new revision from the wiki", wantLine,
+	} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("run 3 job summary lacks %q:\n%s", want, sum)
+		}
 	}
 	files := mustGit(t, repo, "show", "--name-only", "--format=", "HEAD")
 	if !strings.Contains(files, itoa(newID)+".wiki") {
@@ -127,7 +144,8 @@ func mustScratchRepo(t *testing.T, api string) string {
 }
 
 // mustPublishStep runs scripts/publish-step.sh as the workflow does and
-// returns the outputs it wrote to GITHUB_OUTPUT.
+// returns the outputs it wrote to GITHUB_OUTPUT, and under "summary" what
+// it wrote to GITHUB_STEP_SUMMARY.
 func mustPublishStep(t *testing.T, repo, bin, api string) map[string]string {
 	t.Helper()
 	script, err := filepath.Abs(filepath.Join(repoRoot, "scripts", "publish-step.sh"))
@@ -135,6 +153,7 @@ func mustPublishStep(t *testing.T, repo, bin, api string) map[string]string {
 		t.Fatal(err)
 	}
 	outputs := filepath.Join(t.TempDir(), "github-output")
+	summary := filepath.Join(t.TempDir(), "step-summary")
 	cmd := exec.Command("bash", script)
 	cmd.Dir = repo
 	cmd.Env = append(gitEnv(os.Environ()),
@@ -142,6 +161,7 @@ func mustPublishStep(t *testing.T, repo, bin, api string) map[string]string {
 		"WIKISITE_ARGS=--api "+api,
 		"FORCE_BUILD=false",
 		"GITHUB_OUTPUT="+outputs,
+		"GITHUB_STEP_SUMMARY="+summary,
 	)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("publish-step.sh: %v\n%s", err, out)
@@ -151,6 +171,9 @@ func mustPublishStep(t *testing.T, repo, bin, api string) map[string]string {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
+	if b, err := os.ReadFile(summary); err == nil {
+		got["summary"] = string(b)
+	}
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		if k, v, ok := strings.Cut(line, "="); ok {
 			got[k] = v

@@ -11,8 +11,9 @@ import { createRequire } from 'node:module';
 export const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-// launch starts chromium with a throwaway --user-data-dir.
-export async function launch() {
+// launch starts chromium with a throwaway --user-data-dir; javaScriptEnabled
+// false shows the site as a reader without script sees it.
+export async function launch({ javaScriptEnabled = true } = {}) {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`${executablePath} not found: install Debian's chromium (scripts/install-test-deps.sh)`);
   }
@@ -24,6 +25,7 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--disable-quic'],
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled,
   });
   return {
     context,
