@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -56,6 +57,14 @@ type Wiki struct {
 	API string
 	// Pages are the titles to mirror, as the wiki spells them.
 	Pages []string
+	// Categories, Prefixes and Namespaces add pages to the set: the members
+	// of each category (descending CategoryDepth levels of subcategories),
+	// the pages whose title starts with a prefix (its namespace named as
+	// in "Template:Admon/"), and every page of a namespace, by number.
+	Categories    []string
+	CategoryDepth int
+	Prefixes      []string
+	Namespaces    []int
 	// UserAgent identifies wikisite to the wiki, with a contact URL.
 	UserAgent string
 	// Shortcodes maps a template name (without the "Template:" prefix) to the
@@ -104,11 +113,15 @@ type fileShape struct {
 }
 
 type wikiShape struct {
-	API         string            `toml:"api"`
-	Pages       []string          `toml:"pages"`
-	UserAgent   string            `toml:"user_agent"`
-	Shortcodes  map[string]string `toml:"shortcodes"`
-	Placeholder []int64           `toml:"placeholder_revisions"`
+	API           string            `toml:"api"`
+	Pages         []string          `toml:"pages"`
+	Categories    []string          `toml:"categories"`
+	CategoryDepth *int              `toml:"category_depth"`
+	Prefixes      []string          `toml:"prefixes"`
+	Namespaces    []int             `toml:"namespaces"`
+	UserAgent     string            `toml:"user_agent"`
+	Shortcodes    map[string]string `toml:"shortcodes"`
+	Placeholder   []int64           `toml:"placeholder_revisions"`
 }
 
 type meetingShape struct {
@@ -116,6 +129,11 @@ type meetingShape struct {
 	Title   string `toml:"title"`
 	Minutes string `toml:"minutes"`
 }
+
+// typeError matches the error BurntSushi/toml gives for a value of the
+// wrong type ("categories = \"X\"" for a list): a plain error, not a
+// ParseError, so its line is taken from the text to report it as file:line.
+var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // Load reads and validates the configuration file at path.
 func Load(path string) (*Config, error) {
@@ -134,6 +152,9 @@ func Parse(name string, data []byte) (*Config, error) {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			return nil, fmt.Errorf("%s:%d: %s", name, perr.Position.Line, perr.Message)
+		}
+		if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s: %s: %s", name, m[1], m[2], m[3])
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -159,7 +180,7 @@ func rejectUnknown(name string, md toml.MetaData, lines lineIndex) error {
 			if len(key) >= 4 && key[1] == "wiki" && key[2] == "shortcodes" {
 				continue
 			}
-			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, user_agent, shortcodes, placeholder_revisions under params.wiki; date, title, minutes under params.meetings)",
+			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, categories, category_depth, prefixes, namespaces, user_agent, shortcodes, placeholder_revisions under params.wiki; date, title, minutes under params.meetings)",
 				name, lines.of(key...), key.String())
 		}
 	}
@@ -186,22 +207,8 @@ func (cfg *Config) fillWiki(name string, md toml.MetaData, lines lineIndex, w *w
 		}
 		cfg.Wiki.API = w.API
 	}
-	if md.IsDefined("params", "wiki", "pages") {
-		if len(w.Pages) == 0 {
-			return fmt.Errorf("%s:%d: params.wiki.pages is empty: name at least one page to mirror", name, line("pages"))
-		}
-		seen := map[string]bool{}
-		for _, p := range w.Pages {
-			t := strings.TrimSpace(strings.ReplaceAll(p, "_", " "))
-			if t == "" {
-				return fmt.Errorf("%s:%d: params.wiki.pages holds an empty title", name, line("pages"))
-			}
-			if seen[t] {
-				return fmt.Errorf("%s:%d: params.wiki.pages names %q twice", name, line("pages"), p)
-			}
-			seen[t] = true
-		}
-		cfg.Wiki.Pages = w.Pages
+	if err := cfg.fillSet(name, md, line, w); err != nil {
+		return err
 	}
 	if md.IsDefined("params", "wiki", "user_agent") {
 		if strings.TrimSpace(w.UserAgent) == "" {

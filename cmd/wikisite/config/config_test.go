@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,6 +85,33 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
+func TestParseSet(t *testing.T) {
+	tests := []struct {
+		name, toml string
+		want       Wiki
+	}{
+		{"pages only", "[params.wiki]\npages = [\"A\"]\n", Wiki{Pages: []string{"A"}}},
+		{"a set without pages leaves the defaults out", "[params.wiki]\ncategories = [\"Synthetic\"]\ncategory_depth = 2\n",
+			Wiki{Categories: []string{"Synthetic"}, CategoryDepth: 2}},
+		{"everything", "[params.wiki]\npages = [\"A\"]\ncategories = [\"C\"]\nprefixes = [\"Server/\", \"Template:Admon/\"]\nnamespaces = [4]\n",
+			Wiki{Pages: []string{"A"}, Categories: []string{"C"}, Prefixes: []string{"Server/", "Template:Admon/"}, Namespaces: []int{4}}},
+		{"empty pages beside a prefix", "[params.wiki]\npages = []\nprefixes = [\"Server/\"]\n", Wiki{Pages: []string{}, Prefixes: []string{"Server/"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse("synthetic.toml", []byte(tt.toml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := cfg.Wiki
+			got := Wiki{Pages: w.Pages, Categories: w.Categories, CategoryDepth: w.CategoryDepth, Prefixes: w.Prefixes, Namespaces: w.Namespaces}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("set = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestParseErrors: each broken file gives one line naming the file, the
 // line of the fault and the key.
 func TestParseErrors(t *testing.T) {
@@ -103,6 +131,17 @@ func TestParseErrors(t *testing.T) {
 		{"empty pages", "[params.wiki]\n\n# none yet\npages = []\n", 4, "params.wiki.pages"},
 		{"empty page title", "[params.wiki]\npages = [\"Synthetic\", \" \"]\n", 2, "params.wiki.pages"},
 		{"page named twice", "[params.wiki]\npages = [\"Synthetic page\", \"Synthetic_page\"]\n", 2, "params.wiki.pages"},
+		{"empty category", "[params.wiki]\ncategories = [\"Synthetic\", \"\"]\n", 2, "params.wiki.categories"},
+		{"category named twice", "[params.wiki]\ncategories = [\"Synthetic cat\", \"Synthetic_cat\"]\n", 2, "params.wiki.categories"},
+		{"categories as a string", "[params.wiki]\n\ncategories = \"Synthetic\"\n", 3, "categories"},
+		{"negative depth", "[params.wiki]\ncategories = [\"Synthetic\"]\ncategory_depth = -1\n", 3, "params.wiki.category_depth"},
+		{"depth too deep", "[params.wiki]\ncategories = [\"Synthetic\"]\ncategory_depth = 9\n", 3, "params.wiki.category_depth"},
+		{"depth without categories", "[params.wiki]\npages = [\"Synthetic\"]\ncategory_depth = 1\n", 3, "params.wiki.category_depth"},
+		{"empty prefix", "[params.wiki]\nprefixes = [\"\"]\n", 2, "params.wiki.prefixes"},
+		{"special namespace", "[params.wiki]\nnamespaces = [0, -1]\n", 2, "params.wiki.namespaces"},
+		{"namespace twice", "[params.wiki]\nnamespaces = [4, 4]\n", 2, "params.wiki.namespaces"},
+		{"namespace by name", "[params.wiki]\nnamespaces = [\"Project\"]\n", 2, "namespaces"},
+		{"unknown key beside the set", "[params.wiki]\ncategories = [\"Synthetic\"]\ncategory = \"Synthetic\"\n", 3, `"params.wiki.category"`},
 		{"empty user agent", "[params.wiki]\nuser_agent = \"\"\n", 2, "params.wiki.user_agent"},
 		{"bad shortcode name", "[params.wiki.shortcodes]\n\"Admon/note\" = \"no te\"\n", 2, "params.wiki.shortcodes"},
 		{"meeting without a date", "title = \"Synthetic\"\n[[params.meetings]]\ntitle = \"Synthetic meeting\"\n", 2, "params.meetings[0]"},
