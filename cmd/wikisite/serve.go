@@ -76,7 +76,7 @@ func (p *project) syncer(stderr io.Writer) (func(context.Context) (bool, error),
 	}
 	return func(ctx context.Context) (bool, error) {
 		start := time.Now()
-		opts := mirror.Options{Pages: p.cfg.Wiki.Pages}
+		opts := syncOptions(p.cfg)
 		if p.verbose {
 			opts.Logger = p.log
 		}

@@ -10,9 +10,10 @@ import (
 )
 
 const statusSynopsis = "status [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--max-reply MB] [--count] [-v]\n\n" +
-	"Tells, per configured page, whether the wiki has revisions the archive\n" +
-	"lacks. It writes nothing and costs one request; --count also counts the\n" +
-	"new revisions, at one more request per page that has some.\n\n" +
+	"Tells, per page of the set, whether the wiki has revisions the archive\n" +
+	"lacks. It writes nothing and, after a sync, costs one request (the wiki's\n" +
+	"recent changes); --count also counts the new revisions, at one more\n" +
+	"request per page that has some.\n\n" +
 	"Exit codes: 0 up to date; 3 new revisions wait (run `wikisite sync`);\n" +
 	"1 error; 2 bad usage."
 
@@ -31,7 +32,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := warnOrphans(stderr, w.store); err != nil {
 		return err
 	}
-	pages, err := mirror.Status(ctx, w.client, w.store, w.cfg.Wiki.Pages, count)
+	pages, err := mirror.Status(ctx, w.client, w.store, syncOptions(w.cfg), count)
 	if err != nil {
 		return withHint(fmt.Errorf("status: %w", err), wikiHints(err)...)
 	}

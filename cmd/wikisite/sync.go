@@ -17,9 +17,10 @@ import (
 )
 
 const syncSynopsis = "sync [--config FILE] [--archive DIR] [--api URL] [--timeout D] [--max-reply MB] [--message FILE] [-v]\n\n" +
-	"Fetches the new revisions of the configured pages (params.wiki.pages) and of\n" +
-	"the templates they use into the archive. When nothing changed it costs one\n" +
-	"request. An interrupted sync leaves a valid archive; run it again to finish.\n\n" +
+	"Fetches the new revisions of the configured page set (params.wiki.pages,\n" +
+	"categories, prefixes, namespaces) and of the templates they use into the\n" +
+	"archive. When nothing changed it costs one request (the wiki's recent\n" +
+	"changes). An interrupted sync leaves a valid archive; run it again to finish.\n\n" +
 	"Exit codes: 0 synced (warnings, such as a page missing on the wiki, are\n" +
 	"printed but do not fail); 1 error; 2 bad usage."
 
@@ -105,7 +106,8 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	opts := mirror.Options{Pages: w.cfg.Wiki.Pages, Logger: w.log}
+	opts := syncOptions(w.cfg)
+	opts.Logger = w.log
 	if isTerminal(stderr) {
 		opts.Progress = stderr
 	}
@@ -115,6 +117,12 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	for _, t := range sum.Joined {
+		fmt.Fprintf(stderr, "joined the page set: %s\n", t)
+	}
+	for _, t := range sum.Left {
+		fmt.Fprintf(stderr, "left the page set (its history is kept): %s\n", t)
 	}
 	if err != nil {
 		return syncError(err, sum)
@@ -127,6 +135,13 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintf(stdout, "synced %s: %s, %s, %s\n", plural(sum.Pages, "page"),
 		plural(sum.NewRevisions, "new revision"), plural(sum.Requests, "request"), formatBytes(sum.Bytes))
 	return nil
+}
+
+// syncOptions is the page set of config.toml as the sync takes it.
+func syncOptions(cfg *config.Config) mirror.Options {
+	w := cfg.Wiki
+	return mirror.Options{Pages: w.Pages, Categories: w.Categories, CategoryDepth: w.CategoryDepth,
+		Prefixes: w.Prefixes, Namespaces: w.Namespaces}
 }
 
 func syncError(err error, sum mirror.Summary) error {

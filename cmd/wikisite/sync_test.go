@@ -32,7 +32,7 @@ func TestSyncAndStatus(t *testing.T) {
 	}
 
 	code, out, errOut = mustRun(t, append([]string{"sync"}, flags...)...)
-	if code != exitOK || !regexp.MustCompile(`^synced 4 pages: 17 new revisions, 4 requests, \d+\.\d kB\n$`).MatchString(out) ||
+	if code != exitOK || !regexp.MustCompile(`^synced 4 pages: 17 new revisions, 5 requests, \d+\.\d kB\n$`).MatchString(out) ||
 		!strings.Contains(errOut, `warning: page "Server/Personas/FAQ" is missing on the wiki`) {
 		t.Errorf("sync: exit %d\n%s%s", code, out, errOut)
 	}
@@ -42,9 +42,13 @@ func TestSyncAndStatus(t *testing.T) {
 		t.Errorf("second sync: exit %d\n%s%s", code, out, errOut)
 	}
 
+	requests = w.Requests(t)
 	code, out, errOut = mustRun(t, append([]string{"status"}, flags...)...)
 	if code != exitOK || !regexp.MustCompile(`(?m)^Server/Personas: up to date \(r\d+\)$`).MatchString(out) {
 		t.Errorf("status after sync: exit %d\n%s%s", code, out, errOut)
+	}
+	if cost := w.Requests(t) - requests; cost != 1 {
+		t.Errorf("status after sync cost %d requests, want 1 (the recent changes)", cost)
 	}
 }
 

@@ -230,3 +230,37 @@ func TestLockIsExclusive(t *testing.T) {
 	}
 	l2.Unlock()
 }
+
+func TestPageSetRoundTrip(t *testing.T) {
+	s := mustStore(t)
+	empty, err := s.PageSet()
+	if err != nil || len(empty.Members) != 0 || !empty.Checked.IsZero() {
+		t.Fatalf("empty archive: %+v, %v", empty, err)
+	}
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	ps := &PageSet{Spec: "category:Synthetic", Checked: at, Since: at, LastChange: 42,
+		Members: []Member{
+			{Title: "Synthetic B", Via: "category:Synthetic", Joined: at},
+			{Title: "Synthetic A", Via: "pages", Joined: at, Left: at.Add(time.Hour)},
+		}}
+	if err := s.PutPageSet(ps); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PageSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.LastChange != 42 || got.Spec != ps.Spec || !got.Since.Equal(at) || len(got.Members) != 2 {
+		t.Fatalf("read back %+v", got)
+	}
+	if got.Members[0].Title != "Synthetic A" || got.Members[0].In() || !got.Members[1].In() {
+		t.Errorf("members %+v: want title order, A left, B in", got.Members)
+	}
+	if cur := got.Current(); len(cur) != 1 || cur[0] != "Synthetic B" {
+		t.Errorf("Current = %q", cur)
+	}
+	titles, err := s.Titles()
+	if err != nil || len(titles) != 0 {
+		t.Errorf("the set file was taken for a page: %q, %v", titles, err)
+	}
+}

@@ -3,6 +3,9 @@ package mirror
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
@@ -22,6 +25,10 @@ type fakeWiki struct {
 	// failAt, when > 0, makes Revisions fail before yielding the revision
 	// with that id, as a dropped connection would.
 	failAt int64
+	// changes is the wiki's recent changes log, oldest first; categories
+	// maps a category (with its prefix) to its member titles.
+	changes    []mw.Change
+	categories map[string][]string
 }
 
 type fakePage struct {
@@ -32,7 +39,7 @@ type fakePage struct {
 }
 
 func newFakeWiki() *fakeWiki {
-	return &fakeWiki{pages: map[string]*fakePage{}, redirects: map[string]string{}, nextRev: 100}
+	return &fakeWiki{pages: map[string]*fakePage{}, redirects: map[string]string{}, nextRev: 100, categories: map[string][]string{}}
 }
 
 // edit saves a synthetic revision and returns its id.
@@ -57,7 +64,27 @@ func (w *fakeWiki) edit(title, text string) int64 {
 		Text: []byte(text),
 	})
 	p.templates = templateNames([]byte(text))
+	kind := "edit"
+	if len(p.revs) == 1 {
+		kind = "new"
+	}
+	w.logChange(mw.Change{Type: kind, Namespace: p.ns, Title: title})
 	return w.nextRev
+}
+
+// logChange appends c to the recent changes, numbered and timed after the
+// newest.
+func (w *fakeWiki) logChange(c mw.Change) {
+	c.ID = int64(len(w.changes) + 1)
+	c.Timestamp = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(c.ID) * time.Second)
+	w.changes = append(w.changes, c)
+}
+
+// remove deletes title, as an admin would, logging it.
+func (w *fakeWiki) remove(title string) {
+	ns := w.pages[title].ns
+	delete(w.pages, title)
+	w.logChange(mw.Change{Type: "log", LogType: "delete", Namespace: ns, Title: title})
 }
 
 func (w *fakeWiki) move(from, to string) {
@@ -68,6 +95,7 @@ func (w *fakeWiki) move(from, to string) {
 	for i := range p.revs {
 		p.revs[i].Title = to
 	}
+	w.logChange(mw.Change{Type: "log", LogType: "move", Namespace: p.ns, Title: from, Target: to})
 	w.edit(to, string(p.revs[len(p.revs)-1].Text)) // MediaWiki's null revision
 }
 
@@ -135,3 +163,72 @@ func (w *fakeWiki) Count(ctx context.Context, title string, after int64) (int, e
 
 func (w *fakeWiki) Requests() int { return w.requests }
 func (w *fakeWiki) Bytes() int64  { return 0 }
+
+func (w *fakeWiki) CategoryMembers(_ context.Context, category string) ([]mw.Member, error) {
+	w.requests++
+	var out []mw.Member
+	for _, t := range w.categories[category] {
+		ns := 0
+		if strings.HasPrefix(t, "Category:") {
+			ns = 14
+		}
+		out = append(out, mw.Member{Title: t, Namespace: ns})
+	}
+	return out, nil
+}
+
+func (w *fakeWiki) AllPages(_ context.Context, ns int, prefix string) ([]mw.Member, error) {
+	w.requests++
+	var out []mw.Member
+	for t, p := range w.pages {
+		name := t
+		if ns != 0 {
+			_, name, _ = strings.Cut(t, ":")
+		}
+		if p.ns == ns && strings.HasPrefix(name, prefix) {
+			out = append(out, mw.Member{Title: t, Namespace: ns, PageID: p.id})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Title < out[j].Title })
+	return out, nil
+}
+
+func (w *fakeWiki) InCategories(_ context.Context, titles, categories []string) ([]string, error) {
+	w.requests += (len(titles) + mw.MaxTitles - 1) / mw.MaxTitles
+	var out []string
+	for _, t := range titles {
+		for _, c := range categories {
+			if slices.Contains(w.categories[c], t) && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (w *fakeWiki) NewestChange(context.Context) (mw.Change, error) {
+	w.requests++
+	if len(w.changes) == 0 {
+		return mw.Change{}, nil
+	}
+	return w.changes[len(w.changes)-1], nil
+}
+
+func (w *fakeWiki) Changes(_ context.Context, since time.Time, fn func(mw.Change) bool) (bool, error) {
+	w.requests++
+	n, more := 0, true
+	for _, c := range w.changes {
+		if c.Timestamp.Before(since) {
+			continue
+		}
+		if n > 0 && n%mw.MaxChanges == 0 {
+			if !more {
+				return false, nil
+			}
+			w.requests++
+		}
+		n++
+		more = fn(c) && more
+	}
+	return true, nil
+}

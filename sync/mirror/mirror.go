@@ -17,7 +17,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"sort"
+	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/mw"
@@ -33,6 +35,19 @@ type Wiki interface {
 	Revisions(ctx context.Context, title string, after int64, fn func(mw.Revision) error) error
 	// Count returns how many revisions of title are newer than after.
 	Count(ctx context.Context, title string, after int64) (int, error)
+
+	// CategoryMembers lists a category's pages and subcategories.
+	CategoryMembers(ctx context.Context, category string) ([]mw.Member, error)
+	// AllPages lists the pages of a namespace whose title starts with prefix.
+	AllPages(ctx context.Context, ns int, prefix string) ([]mw.Member, error)
+	// InCategories returns the titles that are in one of categories.
+	InCategories(ctx context.Context, titles, categories []string) ([]string, error)
+	// NewestChange returns the wiki's newest recent change.
+	NewestChange(ctx context.Context) (mw.Change, error)
+	// Changes calls fn with each recent change since a time, oldest
+	// first, asking for no more replies once fn returned false; it
+	// reports whether it listed them all.
+	Changes(ctx context.Context, since time.Time, fn func(mw.Change) bool) (bool, error)
 }
 
 // counter is implemented by wikis that count their HTTP traffic.
@@ -45,6 +60,12 @@ type counter interface {
 type Options struct {
 	// Pages are the titles to mirror, as configured.
 	Pages []string
+	// Categories (with CategoryDepth levels of subcategories), Prefixes
+	// and Namespaces add the pages they list on the wiki to the set.
+	Categories    []string
+	CategoryDepth int
+	Prefixes      []string
+	Namespaces    []int
 	// Logger receives progress and warnings; nil discards them.
 	Logger *slog.Logger
 	// Progress, when not nil, receives a progress line per committed batch,
@@ -58,8 +79,10 @@ type Options struct {
 
 // Summary is what a sync did.
 type Summary struct {
-	// Pages counts the pages checked: configured pages and templates.
+	// Pages counts the pages checked: the set's pages and templates.
 	Pages int
+	// Joined and Left are the pages that entered or left the set.
+	Joined, Left []string
 	// NewRevisions counts the revisions added to the archive.
 	NewRevisions int
 	// Added lists the revisions added to the archive, in the order they
@@ -136,8 +159,87 @@ func (s *syncer) run() error {
 		return err
 	}
 	s.arch = arch
-	pages := canonicalUnique(s.opts.Pages)
-	templates := arch.templateCandidates(pages)
+	ps, err := s.store.PageSet()
+	if err != nil {
+		return err
+	}
+	r := s.opts.rules()
+	if why := stale(ps, r, time.Now()); why != "" {
+		s.log.Debug("resolving the page set", "why", why)
+		return s.full(ps, r, nil)
+	}
+	v, err := check(s.ctx, s.wiki, ps, r, arch)
+	if err != nil {
+		return fmt.Errorf("ask the wiki for its recent changes: %w", err)
+	}
+	if v.full {
+		s.log.Debug("resolving the page set", "why", v.reason)
+		return s.full(ps, r, &v)
+	}
+	if err := s.incremental(ps, v.edited); err != nil {
+		return err
+	}
+	// page counted the edited pages and discover the new templates; the
+	// rest of the set was checked by the one look at the recent changes.
+	s.sum.Pages += len(tracked(ps, arch)) - len(v.edited)
+	// A check that saw nothing leaves the record alone, so a no-op sync
+	// writes nothing; the checkpoint moves when there was something, or
+	// when the next check would otherwise take more than one request.
+	if len(v.edited) == 0 && v.seen < mw.MaxChanges {
+		return nil
+	}
+	ps.Since, ps.LastChange = v.since, v.last
+	return s.store.PutPageSet(ps)
+}
+
+// full resolves the set, records who joined and left, and syncs every
+// page of it and its templates from one Latest request per 50 titles.
+// The checkpoint is the newest change the check saw when it listed them
+// all, else the wiki's newest change, asked first so that a change made
+// during the sync is seen by the next one.
+func (s *syncer) full(ps *archive.PageSet, r rules, v *verdict) error {
+	newest := mw.Change{}
+	if v != nil && v.complete {
+		newest.ID, newest.Timestamp = v.last, v.since
+	} else {
+		var err error
+		if newest, err = s.wiki.NewestChange(s.ctx); err != nil {
+			return fmt.Errorf("ask the wiki for its newest change: %w", err)
+		}
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	first := ps.Checked.IsZero()
+	pages := r.pages
+	if r.listed() {
+		members, cats, err := s.resolve(r)
+		if err != nil {
+			return err
+		}
+		s.sum.Joined, s.sum.Left = record(ps, members, now)
+		ps.Categories = cats
+		pages = sortedKeys(keysOf(members))
+	} else {
+		s.sum.Joined, s.sum.Left = record(ps, setOf(pages), now)
+	}
+	if first {
+		s.sum.Joined = nil // every page joins at the first sync: not news
+	}
+	for _, t := range s.sum.Left {
+		s.log.Info("page left the set; its history is kept", "page", t)
+	}
+	if err := s.syncPages(pages); err != nil {
+		return err
+	}
+	ps.Spec, ps.Checked = r.spec(), now
+	if newest.ID > ps.LastChange {
+		ps.Since, ps.LastChange = newest.Timestamp, newest.ID
+	}
+	return s.store.PutPageSet(ps)
+}
+
+// syncPages syncs pages and their templates from their latest state.
+func (s *syncer) syncPages(pages []string) error {
+	templates := s.arch.templateCandidates(pages)
 	ask := append(append([]string(nil), pages...), templates...)
 	states, err := s.wiki.Latest(s.ctx, ask)
 	if err != nil {
@@ -158,6 +260,56 @@ func (s *syncer) run() error {
 	}
 	queue = append(templates, queue...)
 	return s.templates(queue, states)
+}
+
+// incremental fetches the new revisions of the archived pages the recent
+// changes name, and any template their new texts call that the archive
+// lacks; every other archived page is known unchanged.
+func (s *syncer) incremental(ps *archive.PageSet, edited []string) error {
+	for t := range s.arch.pages {
+		s.done[t] = true
+	}
+	var queue []string
+	// A gap in a history (a partial dump import) is not a change on the
+	// wiki: look for one locally, at no request unless there is one.
+	for _, t := range ps.Current() {
+		if p := s.arch.pages[t]; p != nil && !slices.Contains(edited, t) {
+			found, err := s.backfill(p)
+			if err != nil {
+				return err
+			}
+			queue = append(queue, found...)
+		}
+	}
+	for _, t := range edited {
+		p := s.arch.pages[t]
+		// The recent changes say the page has edits after its last
+		// archived revision; page fetches them (LastRevID -1 never
+		// matches), checking parents and backfilling gaps as usual.
+		st := mw.PageState{Title: t, Current: t, PageID: p.PageID, Namespace: p.Namespace, LastRevID: -1}
+		found, err := s.page(t, st, !isTemplate(p))
+		if err != nil {
+			return err
+		}
+		queue = append(queue, found...)
+	}
+	return s.templates(queue, nil)
+}
+
+func keysOf(m map[string]string) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func setOf(titles []string) map[string]string {
+	out := make(map[string]string, len(titles))
+	for _, t := range titles {
+		out[t] = "pages"
+	}
+	return out
 }
 
 // templates syncs every template in queue, and every template that the

@@ -97,9 +97,10 @@ func TestSync(t *testing.T) {
 	}{
 		{
 			name: "fresh", wiki: func() *fakeWiki { return synthetic(3) },
-			// Latest, the page, then Old, New (current, from Latest's list)
-			// and Nested (named by New's text), each fetched whole.
-			requests: 5, newRevisions: 6,
+			// The newest change (the next sync's checkpoint), Latest, the
+			// page, then Old, New (current, from Latest's list) and Nested
+			// (named by New's text), each fetched whole.
+			requests: 6, newRevisions: 6,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				for _, title := range []string{page, "Template:Old", "Template:New", "Template:Nested"} {
 					mustMatch(tb, s, w, title)
@@ -111,13 +112,13 @@ func TestSync(t *testing.T) {
 		},
 		{
 			name: "no-op costs one request", wiki: func() *fakeWiki { return synthetic(3) },
-			before:   func(tb testing.TB, w *fakeWiki, s *archive.Store) { mustSync(tb, w, s, page) },
+			before:   func(tb testing.TB, w *fakeWiki, s *archive.Store) { mustSync(tb, w, s, page, page+"/FAQ") },
 			requests: 1, newRevisions: 0,
 		},
 		{
 			name: "one new revision costs two", wiki: func() *fakeWiki { return synthetic(3) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
 				w.edit(page, "synthetic edit {{new}}")
 			},
 			requests: 2, newRevisions: 1,
@@ -126,19 +127,20 @@ func TestSync(t *testing.T) {
 		{
 			name: "120 new revisions commit in batches", wiki: func() *fakeWiki { return synthetic(1) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
 				for i := range 120 {
 					w.edit(page, "synthetic bulk edit "+strings.Repeat("y", i))
 				}
 			},
-			// 1 + ⌈(120+1)/50⌉: the resume revision rides in the first batch.
+			// 1 look at the recent changes + ⌈(120+1)/50⌉: the resume
+			// revision rides in the first batch.
 			requests: 4, newRevisions: 120,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) { mustMatch(tb, s, w, page) },
 		},
 		{
 			name: "template edit is synced", wiki: func() *fakeWiki { return synthetic(2) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
 				w.edit("Template:Old", "synthetic old template, edited")
 			},
 			requests: 2, newRevisions: 1,
@@ -151,7 +153,7 @@ func TestSync(t *testing.T) {
 				r.TextHidden, r.UserHidden, r.Text, r.SHA1, r.User = true, true, nil, "", ""
 				return w
 			},
-			requests: 5, newRevisions: 6,
+			requests: 6, newRevisions: 6,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				mustMatch(tb, s, w, page)
 				p, _ := s.Page(page)
@@ -163,7 +165,7 @@ func TestSync(t *testing.T) {
 		{
 			name: "gap is backfilled", wiki: func() *fakeWiki { return synthetic(6) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
 				mustDropRevisions(tb, s, page, w.pages[page].revs[2].ID, w.pages[page].revs[3].ID)
 			},
 			requests: 2, newRevisions: 2,
@@ -172,10 +174,12 @@ func TestSync(t *testing.T) {
 		{
 			name: "rename keeps one history", wiki: func() *fakeWiki { return synthetic(3) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
 				w.move(page, "Synthetic renamed")
 			},
-			requests: 2, newRevisions: 1,
+			// The recent changes show the move (1), so Latest (1) resolves
+			// the set and the null revision is fetched (1).
+			requests: 3, newRevisions: 1,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				mustMatch(tb, s, w, "Synthetic renamed")
 				p, _ := s.Page("Synthetic renamed")
@@ -190,10 +194,11 @@ func TestSync(t *testing.T) {
 		{
 			name: "deleted page keeps history", wiki: func() *fakeWiki { return synthetic(3) },
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
-				mustSync(tb, w, s, page)
-				delete(w.pages, page)
+				mustSync(tb, w, s, page, page+"/FAQ")
+				w.remove(page)
 			},
-			requests: 1, warning: `page "Synthetic page" is missing on the wiki (deleted?): its 3 archived revisions are kept`,
+			// The deletion log entry (1), then Latest (1).
+			requests: 2, warning: `page "Synthetic page" is missing on the wiki (deleted?): its 3 archived revisions are kept`,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				p, err := s.Page(page)
 				if err != nil || !p.Missing || len(p.Revisions) != 3 {
@@ -206,7 +211,9 @@ func TestSync(t *testing.T) {
 			before: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				mustSync(tb, w, s, page)
 			},
-			requests: 1, warning: `page "Synthetic page/FAQ" is missing on the wiki: nothing to archive`,
+			// A page added to the configuration: the set is resolved
+			// afresh, the newest change (1) and Latest (1).
+			requests: 2, warning: `page "Synthetic page/FAQ" is missing on the wiki: nothing to archive`,
 			check: func(tb testing.TB, w *fakeWiki, s *archive.Store) {
 				if _, err := s.Page(page + "/FAQ"); !errors.Is(err, archive.ErrNoPage) {
 					tb.Errorf("missing page archived: %v", err)
@@ -327,7 +334,7 @@ func TestStatus(t *testing.T) {
 			w.edit(page, "synthetic one")
 			w.edit(page, "synthetic two")
 			w.requests = 0
-			got, err := Status(context.Background(), w, s, []string{page, page + "/FAQ"}, count)
+			got, err := Status(context.Background(), w, s, Options{Pages: []string{page, page + "/FAQ"}}, count)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -24,14 +24,14 @@ const categoryNS = 14
 // Subcategory reports whether the member is itself a category.
 func (m Member) Subcategory() bool { return m.Namespace == categoryNS }
 
-// CategoryMembers lists the pages, files and subcategories in category
+// CategoryMembers lists the pages and subcategories in category
 // (with or without its "Category:" prefix), 500 per request.
 func (c *Client) CategoryMembers(ctx context.Context, category string) ([]Member, error) {
 	if !strings.HasPrefix(category, "Category:") {
 		category = "Category:" + category
 	}
 	p := params.Values{"list": "categorymembers", "cmtitle": category,
-		"cmprop": "ids|title", "cmtype": "page|subcat|file", "cmlimit": "max"}
+		"cmprop": "ids|title", "cmtype": "page|subcat", "cmlimit": "max"}
 	return c.list(ctx, fmt.Sprintf("members of %q", category), p, "categorymembers")
 }
 
@@ -142,6 +142,9 @@ func (a apiChange) change() Change {
 		Timestamp: a.Timestamp.UTC(), LogType: a.LogType, Target: a.LogParams.TargetTitle}
 }
 
+// MaxChanges is how many recent changes one request lists.
+const MaxChanges = 500
+
 const rcProps = "title|ids|timestamp|loginfo"
 
 // NewestChange returns the wiki's newest recent change, in one request;
@@ -161,10 +164,12 @@ func (c *Client) NewestChange(ctx context.Context) (Change, error) {
 }
 
 // Changes calls fn with every recent change made at or after since (the
-// zero time: all the wiki keeps), oldest first, 500 per request, until fn
-// returns false. One request answers for the whole wiki when fewer than
+// zero time: all the wiki keeps), oldest first, 500 per request. When fn
+// returns false, Changes still hands it the rest of that reply (they cost
+// nothing more) but asks for no more. It reports whether it reached the
+// end of the list. One request answers for the whole wiki when fewer than
 // 500 changes were made.
-func (c *Client) Changes(ctx context.Context, since time.Time, fn func(Change) bool) error {
+func (c *Client) Changes(ctx context.Context, since time.Time, fn func(Change) bool) (complete bool, err error) {
 	p := params.Values{"list": "recentchanges", "rcprop": rcProps, "rcdir": "newer",
 		"rctype": "edit|new|log|categorize", "rclimit": "max"}
 	if !since.IsZero() {
@@ -177,15 +182,17 @@ func (c *Client) Changes(ctx context.Context, since time.Time, fn func(Change) b
 		}
 		cont, err := c.query(ctx, what, p, &q)
 		if err != nil {
-			return err
+			return false, err
 		}
+		more := true
 		for _, a := range q.RC {
-			if !fn(a.change()) {
-				return nil
-			}
+			more = fn(a.change()) && more
 		}
 		if cont == nil {
-			return nil
+			return true, nil
+		}
+		if !more {
+			return false, nil
 		}
 		for k, v := range cont {
 			p.Set(k, v)
