@@ -3,7 +3,8 @@ package mirror
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
@@ -31,7 +32,13 @@ type verdict struct {
 	// the check listed every change, so since and last are the newest.
 	seen     int
 	complete bool
+	// asked means the check asked about category membership too.
+	asked bool
 }
+
+// costly reports whether the check took more than one request: then the
+// checkpoint should move on, so the next check is one request again.
+func (v verdict) costly() bool { return v.asked || v.seen >= mw.MaxChanges }
 
 // stale reports why the set's record cannot answer for the wiki, or "".
 func stale(ps *archive.PageSet, r rules, now time.Time) string {
@@ -73,7 +80,14 @@ func check(ctx context.Context, wiki Wiki, ps *archive.PageSet, r rules, arch *a
 		cats[c] = true
 	}
 	edited := map[string]bool{}
-	var candidates []string
+	byCategory := map[string]bool{}
+	for _, m := range ps.Members {
+		if m.In() && strings.HasPrefix(m.Via, "category:") {
+			byCategory[m.Title] = true
+		}
+	}
+	// candidates may have joined by a category; leavers may have left one.
+	var candidates, leavers []string
 	complete, err := wiki.Changes(ctx, ps.Since, func(c mw.Change) bool {
 		if c.ID <= ps.LastChange {
 			return true // seen by the last sync: rcstart includes its second
@@ -97,6 +111,9 @@ func check(ctx context.Context, wiki Wiki, ps *archive.PageSet, r rules, arch *a
 				v.full, v.reason = true, fmt.Sprintf("%q is not archived as a live page", title)
 			}
 			edited[title] = true
+			if byCategory[title] {
+				leavers = append(leavers, title)
+			}
 		case r.matches(c.Namespace, title):
 			v.full, v.reason = true, fmt.Sprintf("%q may have joined the set", title)
 		case len(cats) > 0:
@@ -108,26 +125,41 @@ func check(ctx context.Context, wiki Wiki, ps *archive.PageSet, r rules, arch *a
 	if err != nil || v.full {
 		return v, err
 	}
-	if err := v.joinedByCategory(ctx, wiki, candidates, ps.Categories); err != nil {
+	if err := v.membership(ctx, wiki, candidates, leavers, ps.Categories); err != nil {
 		return v, err
 	}
 	v.edited = sortedKeys(edited)
 	return v, nil
 }
 
-// joinedByCategory asks whether any edited page outside the set is now in
-// one of the set's categories, MaxTitles pages per request.
-func (v *verdict) joinedByCategory(ctx context.Context, wiki Wiki, candidates, cats []string) error {
-	if len(candidates) == 0 || v.full {
+// membership asks, MaxTitles pages per request, whether an edited page
+// outside the set is now in one of the set's categories, or an edited
+// page in the set by a category is no longer in any.
+func (v *verdict) membership(ctx context.Context, wiki Wiki, candidates, leavers, cats []string) error {
+	if len(candidates)+len(leavers) == 0 || v.full {
 		return nil
 	}
-	sort.Strings(candidates)
-	in, err := wiki.InCategories(ctx, uniqueSorted(candidates), cats)
+	ask := uniqueSorted(slices.Sorted(slices.Values(append(candidates, leavers...))))
+	v.asked = true
+	in, err := wiki.InCategories(ctx, ask, cats)
 	if err != nil {
-		return fmt.Errorf("ask whether edited pages joined the set's categories: %w", err)
+		return fmt.Errorf("ask whether edited pages joined or left the set's categories: %w", err)
 	}
-	if len(in) > 0 {
-		v.full, v.reason = true, fmt.Sprintf("%q joined a category of the set", in[0])
+	member := map[string]bool{}
+	for _, t := range in {
+		member[archive.Canonical(t)] = true
+	}
+	for _, t := range candidates {
+		if member[t] {
+			v.full, v.reason = true, fmt.Sprintf("%q joined a category of the set", t)
+			return nil
+		}
+	}
+	for _, t := range leavers {
+		if !member[t] {
+			v.full, v.reason = true, fmt.Sprintf("%q left the set's categories", t)
+			return nil
+		}
 	}
 	return nil
 }

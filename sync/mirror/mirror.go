@@ -185,7 +185,7 @@ func (s *syncer) run() error {
 	// A check that saw nothing leaves the record alone, so a no-op sync
 	// writes nothing; the checkpoint moves when there was something, or
 	// when the next check would otherwise take more than one request.
-	if len(v.edited) == 0 && v.seen < mw.MaxChanges {
+	if len(v.edited) == 0 && !v.costly() {
 		return nil
 	}
 	ps.Since, ps.LastChange = v.since, v.last
@@ -227,6 +227,9 @@ func (s *syncer) full(ps *archive.PageSet, r rules, v *verdict) error {
 	for _, t := range s.sum.Left {
 		s.log.Info("page left the set; its history is kept", "page", t)
 	}
+	// A page that left is synced once more, so its history ends with the
+	// edit that took it out.
+	pages = append(pages, s.sum.Left...)
 	if err := s.syncPages(pages); err != nil {
 		return err
 	}
