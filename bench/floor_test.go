@@ -26,11 +26,12 @@ func mustWiki(tb testing.TB, pages, revs int) (*mwtest.Wiki, []Page) {
 }
 
 // floorRequests is the fewest requests that fetch every revision of pages
-// with text: one to compare the latest revisions, then ⌈n/50⌉ per page
+// with text: one for the wiki's newest change (the next sync's change
+// checkpoint), one to compare the latest revisions, then ⌈n/50⌉ per page
 // (the API gives at most 50 texts per request), plus one for the
 // single-revision template that the comparison names.
 func floorRequests(pages, revs int) int {
-	return 1 + pages*ceilDiv(revs, 50) + 1
+	return 1 + 1 + pages*ceilDiv(revs, 50) + 1
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
@@ -67,7 +68,7 @@ func TestRequestFloor(t *testing.T) {
 		return n
 	}
 	if got, want := sync("full"), floorRequests(pages, revs); got != want {
-		t.Errorf("full sync of %d pages × %d revisions: %d requests, want 1 + %d×⌈%d/50⌉ + 1 = %d", pages, revs, got, pages, revs, want)
+		t.Errorf("full sync of %d pages × %d revisions: %d requests, want 1 + 1 + %d×⌈%d/50⌉ + 1 = %d", pages, revs, got, pages, revs, want)
 	}
 	if got := sync("no-op"); got != 1 {
 		t.Errorf("no-op sync: %d requests, want 1", got)
