@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
@@ -124,6 +125,10 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, t := range sum.Left {
 		fmt.Fprintf(stderr, "left the page set (its history is kept): %s\n", t)
 	}
+	if len(sum.MissingFiles) > 0 {
+		fmt.Fprintf(stderr, "note: files the pages show but the wiki lacks (the site shows a placeholder): %s\n",
+			strings.Join(sum.MissingFiles, ", "))
+	}
 	if err != nil {
 		return syncError(err, sum)
 	}
@@ -132,8 +137,12 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "synced %s: %s, %s, %s\n", plural(sum.Pages, "page"),
-		plural(sum.NewRevisions, "new revision"), plural(sum.Requests, "request"), formatBytes(sum.Bytes))
+	files := ""
+	if sum.Files > 0 {
+		files = ", " + plural(sum.Files, "new file version")
+	}
+	fmt.Fprintf(stdout, "synced %s: %s%s, %s, %s\n", plural(sum.Pages, "page"),
+		plural(sum.NewRevisions, "new revision"), files, plural(sum.Requests, "request"), formatBytes(sum.Bytes))
 	return nil
 }
 

@@ -2,9 +2,12 @@ package mwtest
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Edit saves text as a new revision of title, made by user (Admin when
@@ -95,4 +98,24 @@ func (w *Wiki) mustUser(tb testing.TB, user string) string {
 		w.CreateUser(tb, user)
 	}
 	return user
+}
+
+// Upload stores data as a new version of File:name with maintenance/
+// importImages.php, as Admin, dated at (the zero time: now). A name the
+// wiki already has gets a new version.
+func (w *Wiki) Upload(tb testing.TB, name string, data []byte, at time.Time) {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		tb.Fatalf("mwtest: %v", err)
+	}
+	args := []string{"--overwrite", "--user", AdminUser, "--comment", "synthetic test upload"}
+	if !at.IsZero() {
+		args = append(args, "--timestamp", at.UTC().Format("20060102150405"))
+	}
+	if out, err := w.maintenance(nil, "importImages.php", append(args, dir)...); err != nil {
+		tb.Fatalf("mwtest: upload %s: %v", name, err)
+	} else if !strings.Contains(out, "Added: 1") && !strings.Contains(out, "Overwritten: 1") {
+		tb.Fatalf("mwtest: upload %s: importImages.php says:\n%s", name, out)
+	}
 }

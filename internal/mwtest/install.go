@@ -69,15 +69,50 @@ func (w *Wiki) install() error {
 }
 
 // writeServerSettings points $wgServer at the port php -S listens on, so
-// URLs MediaWiki prints (and maintenance scripts use) are right.
+// URLs MediaWiki prints (and maintenance scripts use) are right, and keeps
+// uploaded files in this wiki's own folder, served under imagesPath by
+// the router script (the package's shared images folder is not ours).
 func writeServerSettings(dir, base string) error {
-	php := fmt.Sprintf("<?php\n# Written by internal/mwtest.\n$wgServer = %q;\n", base)
+	images := filepath.Join(dir, "images")
+	php := fmt.Sprintf("<?php\n# Written by internal/mwtest.\n$wgServer = %q;\n$wgUploadDirectory = %q;\n$wgUploadPath = %q;\n",
+		base, images, imagesPath)
 	path := filepath.Join(dir, "ServerSettings.php")
 	if err := os.WriteFile(path, []byte(php), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	router := fmt.Sprintf(routerPHP, imagesPath+"/", len(imagesPath)+1, images+"/")
+	path = filepath.Join(dir, "router.php")
+	if err := os.WriteFile(path, []byte(router), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
+
+// imagesPath is the URL path uploaded files are served under.
+const imagesPath = "/mwtest-images"
+
+// routerPHP serves uploaded files from the wiki's folder and hands every
+// other request to php -S as usual (return false), so api.php and
+// index.php run as without a router. php -S does not log the requests a
+// router answers itself, so it logs them in php's own format, for
+// Requests to count.
+const routerPHP = `<?php
+$path = rawurldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
+if (strncmp($path, %[1]q, strlen(%[1]q)) !== 0) {
+	return false;
+}
+$file = %[3]q . substr($path, %[2]d);
+$status = (strpos($path, '..') === false && is_file($file)) ? 200 : 404;
+http_response_code($status);
+if ($status === 200) {
+	header('Content-Type: application/octet-stream');
+	header('Content-Length: ' . filesize($file));
+	readfile($file);
+}
+file_put_contents('php://stderr', sprintf("[%%s] %%s:%%d [%%d]: GET %%s\n",
+	date('D M j H:i:s Y'), $_SERVER['REMOTE_ADDR'], $_SERVER['REMOTE_PORT'], $status, $_SERVER['REQUEST_URI']));
+return true;
+`
 
 // maintenance runs a maintenance script against this wiki and returns its
 // standard output. The error carries the script's output to explain itself.

@@ -142,7 +142,7 @@ func (w *Wiki) serveOnce() (stop func(), err error) {
 		return nil, fmt.Errorf("open server log: %w", err)
 	}
 	defer logf.Close()
-	cmd := php("-S", "127.0.0.1:"+strconv.Itoa(port), "-t", Root)
+	cmd := php("-S", "127.0.0.1:"+strconv.Itoa(port), "-t", Root, filepath.Join(w.Dir, "router.php"))
 	cmd.Env = append(os.Environ(), "MW_CONFIG_FILE="+w.configFile())
 	cmd.Stdout, cmd.Stderr = logf, logf
 	// A process group of its own lets stop kill php and anything it forks.

@@ -11,6 +11,9 @@ import (
 	"github.com/wikisite/wikisite/sync/mw"
 )
 
+// fileNS is MediaWiki's File namespace.
+const fileNS = 6
+
 // changesWindow is how old the set's record may be for the wiki's recent
 // changes to be trusted to list everything since: MediaWiki keeps them 90
 // days by default ($wgRCMaxAge), and a wiki may keep fewer. Past it, the
@@ -25,6 +28,9 @@ type verdict struct {
 	// edited are the archived set pages and templates with new edits,
 	// sorted: with full false, fetching their new revisions is the sync.
 	edited []string
+	// files are file titles with an upload or deletion since: their
+	// versions are asked for again.
+	files []string
 	// since and last are the newest change seen, the next checkpoint.
 	since time.Time
 	last  int64
@@ -98,6 +104,10 @@ func check(ctx context.Context, wiki Wiki, ps *archive.PageSet, r rules, arch *a
 		switch {
 		case v.full:
 			// decided; the rest of the reply only moves the checkpoint
+		case c.Type == "log" && c.Namespace == fileNS:
+			if !slices.Contains(v.files, title) {
+				v.files = append(v.files, title)
+			}
 		case c.Type == "log":
 			if watch[title] || watch[archive.Canonical(c.Target)] || r.matches(c.Namespace, title) {
 				v.full, v.reason = true, fmt.Sprintf("%s log entry for %q", c.LogType, title)

@@ -232,3 +232,18 @@ func (w *fakeWiki) Changes(_ context.Context, since time.Time, fn func(mw.Change
 	}
 	return true, nil
 }
+
+// Files answers that the fake wiki has no files: its pages show none.
+func (w *fakeWiki) Files(_ context.Context, titles []string) (map[string]mw.File, error) {
+	w.requests += (len(titles) + mw.MaxTitles - 1) / mw.MaxTitles
+	out := map[string]mw.File{}
+	for _, t := range titles {
+		out[t] = mw.File{Title: t, Missing: true}
+	}
+	return out, nil
+}
+
+func (w *fakeWiki) Download(context.Context, string) ([]byte, error) {
+	w.requests++
+	return nil, fmt.Errorf("the fake wiki stores no files")
+}

@@ -44,6 +44,10 @@ type Wiki interface {
 	InCategories(ctx context.Context, titles, categories []string) ([]string, error)
 	// NewestChange returns the wiki's newest recent change.
 	NewestChange(ctx context.Context) (mw.Change, error)
+	// Files returns every version of each file title, keyed by title.
+	Files(ctx context.Context, titles []string) (map[string]mw.File, error)
+	// Download fetches a file version's bytes from its URL.
+	Download(ctx context.Context, url string) ([]byte, error)
 	// Changes calls fn with each recent change since a time, oldest
 	// first, asking for no more replies once fn returned false; it
 	// reports whether it listed them all.
@@ -83,6 +87,10 @@ type Summary struct {
 	Pages int
 	// Joined and Left are the pages that entered or left the set.
 	Joined, Left []string
+	// Files counts the file versions stored; MissingFiles names the files
+	// the pages show that the wiki lacks (the site shows a placeholder).
+	Files        int
+	MissingFiles []string
 	// NewRevisions counts the revisions added to the archive.
 	NewRevisions int
 	// Added lists the revisions added to the archive, in the order they
@@ -179,13 +187,16 @@ func (s *syncer) run() error {
 	if err := s.incremental(ps, v.edited); err != nil {
 		return err
 	}
+	if err := s.syncFiles(ps.Current(), false, v.files); err != nil {
+		return err
+	}
 	// page counted the edited pages and discover the new templates; the
 	// rest of the set was checked by the one look at the recent changes.
 	s.sum.Pages += len(tracked(ps, arch)) - len(v.edited)
 	// A check that saw nothing leaves the record alone, so a no-op sync
 	// writes nothing; the checkpoint moves when there was something, or
 	// when the next check would otherwise take more than one request.
-	if len(v.edited) == 0 && !v.costly() {
+	if len(v.edited) == 0 && len(v.files) == 0 && !v.costly() {
 		return nil
 	}
 	ps.Since, ps.LastChange = v.since, v.last
@@ -231,6 +242,9 @@ func (s *syncer) full(ps *archive.PageSet, r rules, v *verdict) error {
 	// edit that took it out.
 	pages = append(pages, s.sum.Left...)
 	if err := s.syncPages(pages); err != nil {
+		return err
+	}
+	if err := s.syncFiles(pages, true, nil); err != nil {
 		return err
 	}
 	ps.Spec, ps.Checked = r.spec(), now
