@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/wikisite/wikisite/sync/atomicfile"
 )
 
 // filesDir holds the files pages use, content-addressed, and their record.
@@ -119,7 +120,7 @@ func (s *Store) PutFiles(f *Files) error {
 	if err := toml.NewEncoder(&buf).Encode(&cp); err != nil {
 		return fmt.Errorf("archive: encode the files record: %w", err)
 	}
-	if err := writeFile(filepath.Join(s.dir, filesDir, filesRecord), buf.Bytes()); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(s.dir, filesDir, filesRecord), buf.Bytes()); err != nil {
 		return fmt.Errorf("archive: write the files record: %w", err)
 	}
 	return nil
@@ -150,7 +151,7 @@ func (s *Store) PutBlob(title, want string, data []byte) (string, error) {
 	if _, err := os.Stat(path); err == nil {
 		return name, nil
 	}
-	if err := writeFile(path, data); err != nil {
+	if err := atomicfile.WriteFile(path, data); err != nil {
 		return "", fmt.Errorf("file %q: store: %w", title, err)
 	}
 	return name, nil
