@@ -8,6 +8,7 @@ package mirror
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"slices"
 	"testing"
 	"time"
@@ -82,7 +83,9 @@ func TestWikiPageSet(t *testing.T) {
 	probe := mustClient(t, w.API, 30*time.Second) // waits for category links; not counted
 	w.Edit(t, "Category:Synthetic set", "Synthetic category.", "synthetic", "")
 	w.Edit(t, "Category:Synthetic sub", "Synthetic subcategory. [[Category:Synthetic set]]", "synthetic", "")
-	w.Edit(t, inCategory, "Synthetic member text. [[Category:Synthetic set]]", "synthetic", "")
+	photo := mustPNG(t, color.RGBA{10, 20, 30, 255})
+	w.Upload(t, "Synthetic-set-photo.png", photo, time.Time{})
+	w.Edit(t, inCategory, "Synthetic member text. [[File:Synthetic-set-photo.png|alt=Synthetic photo]] [[Category:Synthetic set]]", "synthetic", "")
 	w.Edit(t, inSubcategory, "Synthetic member of the subcategory. [[Category:Synthetic sub]]", "synthetic", "")
 	w.Edit(t, outsider, "Synthetic outsider text.", "synthetic", "")
 	for i := range prefixEdits {
@@ -98,8 +101,9 @@ func TestWikiPageSet(t *testing.T) {
 		var sum Summary
 		n := requests(t, w, func() { sum = mustSyncSet(t, c, s) })
 		// 1 newest change + 3 listings (two categories, one prefix) +
-		// ⌈3 titles/50⌉ Latest + ⌈1/50⌉ + ⌈1/50⌉ + ⌈51/50⌉ revisions.
-		if want := 1 + 3 + 1 + 1 + 1 + 2; n != want || sum.Requests != want {
+		// ⌈3 titles/50⌉ Latest + ⌈1/50⌉ + ⌈1/50⌉ + ⌈51/50⌉ revisions +
+		// ⌈1 file/50⌉ imageinfo + 1 download.
+		if want := 1 + 3 + 1 + 1 + 1 + 2 + 1 + 1; n != want || sum.Requests != want {
 			t.Errorf("server saw %d requests (client %d), want %d", n, sum.Requests, want)
 		}
 		if sum.NewRevisions != 2+prefixEdits || sum.Pages != 3 {
@@ -113,6 +117,11 @@ func TestWikiPageSet(t *testing.T) {
 		}
 		if _, err := s.Page(outsider); err == nil {
 			t.Errorf("%q archived, but it is in no rule of the set", outsider)
+		}
+		if f := mustFile(t, s, "File:Synthetic-set-photo.png"); len(f.Versions) != 1 {
+			t.Errorf("file record %+v, want the one upload", f)
+		} else {
+			mustBlob(t, s, f.Versions[0], photo)
 		}
 		if m := mustMember(t, s, inSubcategory); m.Via != "category:Synthetic sub" {
 			t.Errorf("subcategory member came in via %q", m.Via)
@@ -151,8 +160,8 @@ func TestWikiPageSet(t *testing.T) {
 		var sum Summary
 		n := requests(t, w, func() { sum = mustSyncSet(t, c, s) })
 		// changes + membership question + 3 listings + Latest + the
-		// joining page's history.
-		if want := 1 + 1 + 3 + 1 + 1; n != want {
+		// joining page's history + imageinfo for the set's one file.
+		if want := 1 + 1 + 3 + 1 + 1 + 1; n != want {
 			t.Errorf("server saw %d requests, want %d", n, want)
 		}
 		if !slices.Equal(sum.Joined, []string{outsider}) || len(sum.Left) != 0 {
@@ -170,8 +179,8 @@ func TestWikiPageSet(t *testing.T) {
 		var sum Summary
 		n := requests(t, w, func() { sum = mustSyncSet(t, c, s) })
 		// changes + membership question + 3 listings + Latest + the
-		// leaving page's last edit.
-		if want := 1 + 1 + 3 + 1 + 1; n != want {
+		// leaving page's last edit + imageinfo for its file.
+		if want := 1 + 1 + 3 + 1 + 1 + 1; n != want {
 			t.Errorf("server saw %d requests, want %d", n, want)
 		}
 		if !slices.Equal(sum.Left, []string{inCategory}) || len(sum.Joined) != 0 {
