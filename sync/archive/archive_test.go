@@ -264,3 +264,40 @@ func TestPageSetRoundTrip(t *testing.T) {
 		t.Errorf("the set file was taken for a page: %q, %v", titles, err)
 	}
 }
+
+func TestFilesRecord(t *testing.T) {
+	s := mustStore(t)
+	data := []byte("synthetic image bytes")
+	if _, err := s.PutBlob("File:Synthetic.png", SHA1([]byte("other")), data); err == nil || !strings.Contains(err.Error(), `file "File:Synthetic.png": sha1 mismatch`) {
+		t.Errorf("mismatched blob: %v, want a sha1 mismatch naming the file", err)
+	}
+	blob, err := s.PutBlob("File:Synthetic.PNG", strings.ToUpper(SHA1(data)), data)
+	if err != nil || blob != SHA1(data)+".png" {
+		t.Fatalf("PutBlob = %q, %v", blob, err)
+	}
+	if again, err := s.PutBlob("File:Synthetic copy.png", SHA1(data), data); err != nil || again != blob {
+		t.Errorf("the same bytes again: %q, %v; want %q", again, err, blob)
+	}
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	rec := &Files{Files: []File{
+		{Title: "File:Synthetic.png", Versions: []FileVersion{{Timestamp: at, SHA1: SHA1(data), Blob: blob, Size: len(data)}}},
+		{Title: "File:Gone.png", Missing: true},
+	}}
+	if err := s.PutFiles(rec); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Files()
+	if err != nil || len(got.Files) != 2 || got.Lookup("File:Gone.png") == nil || !got.Lookup("File:Gone.png").Missing {
+		t.Fatalf("read back %+v, %v", got, err)
+	}
+	if v := got.Lookup("File:Synthetic.png").At(at); v == nil || v.Blob != blob || !v.Timestamp.Equal(at) {
+		t.Errorf("version %+v", v)
+	}
+	rec.Files[0].Versions = append(rec.Files[0].Versions, FileVersion{Timestamp: at.Add(time.Hour), Blob: SHA1([]byte("never stored")) + ".png"})
+	if err := s.PutFiles(rec); err == nil || !strings.Contains(err.Error(), "not stored") {
+		t.Errorf("a record naming a blob not stored: %v, want an error", err)
+	}
+	if titles, _ := s.Titles(); len(titles) != 0 {
+		t.Errorf("the files folder was taken for a page: %q", titles)
+	}
+}

@@ -1,10 +1,7 @@
 package archive
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/wikisite/wikisite/sync/atomicfile"
 )
 
@@ -79,21 +75,9 @@ func (fs *Files) Lookup(title string) *File {
 // Files reads the files record; an archive without one gives an empty
 // record and no error.
 func (s *Store) Files() (*Files, error) {
-	path := filepath.Join(s.dir, filesDir, filesRecord)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &Files{}, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
-	}
 	var out Files
-	md, err := toml.Decode(string(data), &out)
-	if err != nil {
-		return nil, fmt.Errorf("archive: %s: %w", path, err)
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		return nil, fmt.Errorf("archive: %s: unknown key %q: written by a newer wikisite?", path, undecoded[0].String())
+	if err := readRecord(filepath.Join(s.dir, filesDir, filesRecord), &out); err != nil {
+		return nil, err
 	}
 	for i := range out.Files {
 		for j := range out.Files[i].Versions {
@@ -115,15 +99,7 @@ func (s *Store) PutFiles(f *Files) error {
 			}
 		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString(filesHeader)
-	if err := toml.NewEncoder(&buf).Encode(&cp); err != nil {
-		return fmt.Errorf("archive: encode the files record: %w", err)
-	}
-	if err := atomicfile.WriteFile(filepath.Join(s.dir, filesDir, filesRecord), buf.Bytes()); err != nil {
-		return fmt.Errorf("archive: write the files record: %w", err)
-	}
-	return nil
+	return writeRecord(filepath.Join(s.dir, filesDir, filesRecord), filesHeader, "the files record", &cp)
 }
 
 // blobName is "<sha1>.<ext>": sha1 in lower-case hex, ext from the file's

@@ -69,21 +69,9 @@ func (ps *PageSet) Current() []string {
 // PageSet reads the set's record; an archive without one gives an empty
 // PageSet and no error.
 func (s *Store) PageSet() (*PageSet, error) {
-	path := filepath.Join(s.dir, setFile)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &PageSet{}, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
-	}
 	var ps PageSet
-	md, err := toml.Decode(string(data), &ps)
-	if err != nil {
-		return nil, fmt.Errorf("archive: %s: %w", path, err)
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		return nil, fmt.Errorf("archive: %s: unknown key %q: written by a newer wikisite?", path, undecoded[0].String())
+	if err := readRecord(filepath.Join(s.dir, setFile), &ps); err != nil {
+		return nil, err
 	}
 	ps.Checked, ps.Since = ps.Checked.UTC(), ps.Since.UTC()
 	for i := range ps.Members {
@@ -98,13 +86,39 @@ func (s *Store) PutPageSet(ps *PageSet) error {
 	cp := *ps
 	cp.Members = append([]Member(nil), ps.Members...)
 	sort.SliceStable(cp.Members, func(i, j int) bool { return cp.Members[i].Title < cp.Members[j].Title })
-	var buf bytes.Buffer
-	buf.WriteString(setHeader)
-	if err := toml.NewEncoder(&buf).Encode(&cp); err != nil {
-		return fmt.Errorf("archive: encode the page set: %w", err)
+	return writeRecord(filepath.Join(s.dir, setFile), setHeader, "the page set", &cp)
+}
+
+// readRecord decodes the TOML record at path into v, rejecting keys v has
+// no field for; a record not written yet leaves v zero.
+func readRecord(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	if err := atomicfile.WriteFile(filepath.Join(s.dir, setFile), buf.Bytes()); err != nil {
-		return fmt.Errorf("archive: write the page set: %w", err)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return fmt.Errorf("archive: %s: %w", path, err)
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		return fmt.Errorf("archive: %s: unknown key %q: written by a newer wikisite?", path, undecoded[0].String())
+	}
+	return nil
+}
+
+// writeRecord replaces the TOML record at path with header and v,
+// atomically; what names it in errors.
+func writeRecord(path, header, what string, v any) error {
+	var buf bytes.Buffer
+	buf.WriteString(header)
+	if err := toml.NewEncoder(&buf).Encode(v); err != nil {
+		return fmt.Errorf("archive: encode %s: %w", what, err)
+	}
+	if err := atomicfile.WriteFile(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("archive: write %s: %w", what, err)
 	}
 	return nil
 }

@@ -138,7 +138,9 @@ func check(ctx context.Context, wiki Wiki, ps *archive.PageSet, r rules, arch *a
 	if err := v.membership(ctx, wiki, candidates, leavers, ps.Categories); err != nil {
 		return v, err
 	}
-	v.edited = sortedKeys(edited)
+	if !v.full {
+		v.edited = sortedKeys(edited)
+	}
 	return v, nil
 }
 

@@ -91,9 +91,7 @@ func (r rules) spec() string {
 	for _, p := range r.pages {
 		parts = append(parts, "page:"+p)
 	}
-	for _, c := range r.categories {
-		parts = append(parts, c)
-	}
+	parts = append(parts, r.categories...)
 	if len(r.categories) > 0 {
 		parts = append(parts, "depth:"+strconv.Itoa(r.depth))
 	}

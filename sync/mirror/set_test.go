@@ -3,10 +3,12 @@ package mirror
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/archive"
+	"github.com/wikisite/wikisite/sync/mw"
 )
 
 func TestRules(t *testing.T) {
@@ -102,4 +104,77 @@ func mustEditNS(w *fakeWiki, ns int, title, text string) {
 	}
 	w.edit(title, text)
 	w.changes[len(w.changes)-1].Namespace = ns
+}
+
+// TestCheck: what one look at the recent changes decides, change by change.
+func TestCheck(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := Options{Pages: []string{"Synthetic A"}, Categories: []string{"Synthetic"}, Prefixes: []string{"Server/"}}.rules()
+	ps := &archive.PageSet{Spec: r.spec(), Checked: t0, Since: t0, LastChange: 10, Categories: []string{"Category:Synthetic"},
+		Members: []archive.Member{{Title: "Synthetic A", Via: "pages", Joined: t0}, {Title: "Synthetic B", Via: "category:Category:Synthetic", Joined: t0}}}
+	arch := &archived{pages: map[string]*archive.Page{
+		"Synthetic A":        {Title: "Synthetic A"},
+		"Synthetic B":        {Title: "Synthetic B"},
+		"Template:Synthetic": {Title: "Template:Synthetic", Namespace: templateNS},
+	}}
+	tests := []struct {
+		name     string
+		changes  []mw.Change
+		inCats   map[string][]string
+		full     bool
+		edited   []string
+		files    []string
+		requests int
+	}{
+		{"nothing", nil, nil, false, nil, nil, 1},
+		{"seen by the last sync", []mw.Change{{ID: 10, Type: "log", LogType: "move", Title: "Synthetic A"}}, nil, false, nil, nil, 1},
+		{"an edit of a set page", []mw.Change{{ID: 11, Type: "edit", Title: "Synthetic A"}}, nil, false, []string{"Synthetic A"}, nil, 1},
+		{"an edit of a template", []mw.Change{{ID: 11, Type: "edit", Namespace: templateNS, Title: "Template:Synthetic"}}, nil, false, []string{"Template:Synthetic"}, nil, 1},
+		{"a move into the set", []mw.Change{{ID: 11, Type: "log", LogType: "move", Title: "Elsewhere", Target: "Synthetic A"}}, nil, true, nil, nil, 1},
+		{"a new page with the prefix", []mw.Change{{ID: 11, Type: "new", Title: "Server/New"}}, nil, true, nil, nil, 1},
+		{"categorize", []mw.Change{{ID: 11, Type: "categorize", Namespace: 14, Title: "Category:Synthetic"}}, nil, true, nil, nil, 1},
+		{"an outsider that joined", []mw.Change{{ID: 11, Type: "edit", Title: "Outsider"}}, map[string][]string{"Category:Synthetic": {"Synthetic B", "Outsider"}}, true, nil, nil, 2},
+		{"an outsider that did not", []mw.Change{{ID: 11, Type: "edit", Title: "Outsider"}}, map[string][]string{"Category:Synthetic": {"Synthetic B"}}, false, nil, nil, 2},
+		{"a member that left its category", []mw.Change{{ID: 11, Type: "edit", Title: "Synthetic B"}}, map[string][]string{}, true, nil, nil, 2},
+		{"an upload", []mw.Change{{ID: 11, Type: "log", LogType: "upload", Namespace: fileNS, Title: "File:Synthetic.png"}}, nil, false, nil, []string{"File:Synthetic.png"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newFakeWiki()
+			for _, c := range tt.changes {
+				c.Timestamp = t0.Add(time.Second)
+				w.changes = append(w.changes, c)
+			}
+			if tt.inCats != nil {
+				w.categories = tt.inCats
+			}
+			v, err := check(context.Background(), w, ps, r, arch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.full != tt.full || !slices.Equal(v.edited, tt.edited) || !slices.Equal(v.files, tt.files) || w.requests != tt.requests {
+				t.Errorf("verdict full=%v (%s) edited=%q files=%q after %d requests; want full=%v edited=%q files=%q after %d",
+					v.full, v.reason, v.edited, v.files, w.requests, tt.full, tt.edited, tt.files, tt.requests)
+			}
+		})
+	}
+}
+
+func TestStale(t *testing.T) {
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	r := Options{Pages: []string{"Synthetic A"}}.rules()
+	for _, tt := range []struct {
+		name string
+		ps   archive.PageSet
+		want string // a word of the reason, "" for fresh
+	}{
+		{"fresh", archive.PageSet{Spec: r.spec(), Checked: now.Add(-time.Hour)}, ""},
+		{"never resolved", archive.PageSet{}, "no page set"},
+		{"config changed", archive.PageSet{Spec: "page:Other", Checked: now}, "changed"},
+		{"too old", archive.PageSet{Spec: r.spec(), Checked: now.Add(-changesWindow - time.Hour)}, "longer than"},
+	} {
+		if got := stale(&tt.ps, r, now); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("%s: stale = %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }
