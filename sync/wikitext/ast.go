@@ -68,12 +68,13 @@ const (
 	inPlaceholder
 	inMath  // <math>: TeX source shown as code
 	inBlock // a block inside inline content: a paragraph break in paragraphs
+	inImage // a mirrored file shown: url is its src, text its alt text
 )
 
 type inline struct {
 	kind     inlineKind
 	text     string
-	url      string // inLink
+	url      string // inLink, inImage
 	external bool   // inLink: gets rel=nofollow in HTML
 	children []*inline
 	blk      block // inBlock; nil for a bare paragraph break

@@ -11,13 +11,16 @@ import (
 // testdata/fuzz/FuzzConvert; crashers found by -fuzz are kept there.
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{"", "''", "{{", "[[", "{|", "<pre>", "&#", "==", "*#:;",
-		"<ref>", "<ref name=a/><references/>", "{{#expr:", "{{#time:", "<gallery>\nA|b", "<math>", "<syntaxhighlight lang=x>"} {
+		"<ref>", "<ref name=a/><references/>", "{{#expr:", "{{#time:", "<gallery>\nA|b", "<math>", "<syntaxhighlight lang=x>",
+		"[[File:A.png|alt=x''y''|c]]", "[[Image:B.png|thumb|alt=<b>]]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		opts := Options{
 			WikiURL:    "https://wiki.example/",
 			Shortcodes: map[string]string{"Admon/note": "note", "Admon/warning": "warning"},
+			// One file shown, one the wiki lacks: both paths are fuzzed.
+			Files: map[string]File{"File:A.png": {Src: "/files/0123456789abcdef0123456789abcdef01234567.png"}, "File:B.png": {}},
 		}
 		res := Convert(in, opts)
 		if utf8.ValidString(in) && !utf8.ValidString(res.Markdown) {

@@ -17,15 +17,25 @@ var update = flag.Bool("update", false, "rewrite golden files")
 type fakeTemplates = map[string]string
 
 // goldenOptions are the options every golden file is converted with; a
-// txtar file may add templates as "Template:Name" sections.
+// txtar file may add templates as "Template:Name" sections, and mirrored
+// files as "File:Name" sections holding the file's src (empty: the wiki
+// lacks it).
 func goldenOptions(ar *txtar.Archive) Options {
 	tpl := fakeTemplates{}
+	var files map[string]File
 	for _, f := range ar.Files {
 		if strings.HasPrefix(f.Name, "Template:") {
 			tpl[f.Name] = strings.TrimSuffix(string(f.Data), "\n")
 		}
+		if strings.HasPrefix(f.Name, "File:") {
+			if files == nil {
+				files = map[string]File{}
+			}
+			files[f.Name] = File{Src: strings.TrimSpace(string(f.Data))}
+		}
 	}
 	return Options{
+		Files:      files,
 		WikiURL:    "https://fedoraproject.org/wiki/",
 		Shortcodes: map[string]string{"admon/note": "note", "Admon/warning": "warning"},
 		Templates:  tpl,

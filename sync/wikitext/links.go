@@ -96,19 +96,61 @@ func validLinkTarget(t string) bool {
 	return !strings.ContainsAny(t, "<>[]{}|\n"+markOpen)
 }
 
-// fileLink renders [[File:x|opts|caption]] as a link to the file page, as
-// MediaWiki shows a missing file: its text is the caption, else "File:x".
+// fileLink renders [[File:x|opts|caption]]. A file Options.Files has is
+// an image with its alt= text (else the caption, else the file's name);
+// one it lists as missing is a visible placeholder linking the wiki's file
+// page; without Options.Files it is a link to the file page, as MediaWiki
+// shows a missing file: its text is the caption, else "File:x".
 func (p *inlineParser) fileLink(name, opts string, hasOpts bool) *inline {
 	title := "File:" + pagename.Canonical(name)
-	caption := ""
+	caption, alt := "", ""
 	if hasOpts {
 		for _, o := range splitPipes(opts) {
-			if !isImageOption(strings.TrimSpace(o)) {
+			o = strings.TrimSpace(o)
+			if v, ok := strings.CutPrefix(o, "alt="); ok {
+				alt = v
+			}
+			if !isImageOption(o) {
 				caption = o
 			}
 		}
 	}
+	if f, ok := p.c.opts.Files[title]; ok {
+		return p.c.fileShown(title, f, alt, caption, framed(opts, hasOpts), p.line)
+	}
 	return p.c.fileInline(title, caption, framed(opts, hasOpts), p.line)
+}
+
+// fileShown is a mirrored file: the image, or the placeholder of a file
+// the wiki lacks, with a thumb's or frame's caption below as fileInline
+// shows it. Alt text is plain text: markup in it is dropped.
+func (c *converter) fileShown(title string, f File, alt, caption string, framed bool, line int) *inline {
+	shown := c.fileImage(title, f, alt, caption)
+	if !framed || strings.TrimSpace(caption) == "" {
+		return shown
+	}
+	children := append([]*inline{shown, {kind: inBreak}}, c.parseInlineOpt(caption, line, true)...)
+	return &inline{kind: inSpan, children: children}
+}
+
+// fileImage is the image of a mirrored file, or its placeholder.
+func (c *converter) fileImage(title string, f File, alt, caption string) *inline {
+	name := strings.TrimPrefix(title, "File:")
+	if strings.TrimSpace(alt) == "" {
+		alt = caption
+	}
+	alt = strings.TrimSpace(strings.Join(strings.Fields(c.plainOf(alt)), " "))
+	if f.Src == "" {
+		text := "Image not available: " + name
+		if alt != "" {
+			text += " (" + alt + ")"
+		}
+		return &inline{kind: inLink, url: c.wikiURL(title), children: []*inline{{kind: inPlaceholder, text: text}}}
+	}
+	if alt == "" {
+		alt = name
+	}
+	return &inline{kind: inImage, url: f.Src, text: alt}
 }
 
 // splitPipes splits at "|" outside nested [[…]].

@@ -65,7 +65,7 @@ func writePlainBlock(c *converter, b *strings.Builder, bl block) {
 func writePlain(c *converter, b *strings.Builder, nodes []*inline) {
 	for _, n := range nodes {
 		switch n.kind {
-		case inText, inPlaceholder:
+		case inText, inPlaceholder, inImage:
 			b.WriteString(n.text)
 		case inBreak:
 			b.WriteByte(' ')

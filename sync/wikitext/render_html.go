@@ -140,6 +140,8 @@ func (r htmlRenderer) inline(b *strings.Builder, n *inline) {
 		b.WriteString("<br>")
 	case inPlaceholder:
 		b.WriteString("<em>" + escapeHTML(n.text) + "</em>")
+	case inImage:
+		b.WriteString(`<img src="` + escapeHTML(n.url) + `" alt="` + escapeHTML(n.text) + `">`)
 	case inBlock:
 		if n.blk == nil {
 			b.WriteString(" ")

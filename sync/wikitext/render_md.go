@@ -270,6 +270,8 @@ func (r mdRenderer) inline(b *strings.Builder, n *inline, ml bool) {
 		}
 	case inPlaceholder:
 		b.WriteString("*" + escapeMD(n.text) + "*")
+	case inImage:
+		b.WriteString("![" + escapeMD(n.text) + "](" + escapeURL(n.url) + ")")
 	case inBlock:
 		r.inlineBlock(b, n.blk)
 	default:

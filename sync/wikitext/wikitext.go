@@ -21,6 +21,13 @@ type Options struct {
 	// "Template:Admon/note". A page not here is shown as MediaWiki shows a
 	// missing one and listed in Result.Missing. nil = none available.
 	Templates map[string]string
+	// Files holds the files the text may show, as they stood at the
+	// revision's time, by canonical title ("File:Name.png"). A title with
+	// a Src is shown as an image; one with an empty Src (the wiki lacks
+	// the file) as a visible placeholder linking the wiki's file page.
+	// nil = files are not mirrored: every file is a link to its page, as
+	// MediaWiki shows a missing file.
+	Files map[string]File
 	// Link turns an internal link target (normalized title: first letter
 	// upper, underscores→spaces, no fragment) into a URL; nil or an empty
 	// result = link to WikiURL.
@@ -48,6 +55,13 @@ type Revision struct {
 	ID        int64
 	Timestamp time.Time
 	User      string
+}
+
+// File is one file Options.Files offers.
+type File struct {
+	// Src is the URL the site serves the file at; "" when the wiki has
+	// no such file.
+	Src string
 }
 
 // Result is the outcome of Convert.
