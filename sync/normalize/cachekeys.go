@@ -14,7 +14,7 @@ import (
 // cacheKeys derives content-based keys for conversions and diffs. A
 // result depends on
 //   - the input text (its SHA-256);
-//   - the template revisions current at the revision's time: the
+//   - the template revisions and file versions current at the revision's time: the
 //     "template state", one per template epoch (the number of template
 //     revisions saved up to that time; two times in the same epoch see
 //     the same templates);
@@ -39,6 +39,12 @@ func newCacheKeys(c *corpus, setting cacheKey) *cacheKeys {
 			for _, r := range c.pages[t].Revisions {
 				k.stamps = append(k.stamps, r.Timestamp)
 			}
+		}
+	}
+	// A file upload starts a new state too.
+	for _, f := range c.files.Files {
+		for _, v := range f.Versions {
+			k.stamps = append(k.stamps, v.Timestamp)
 		}
 	}
 	sort.Strings(k.templates)
@@ -74,6 +80,8 @@ func (k *cacheKeys) templateState(at time.Time) cacheKey {
 		}
 		parts = append(parts, []byte(line))
 	}
+	// The file versions current at at decide which image a text shows.
+	parts = append(parts, []byte("files"), []byte(k.corpus.filesState(at)))
 	s := newKey(parts...)
 	k.states[epoch] = s
 	return s

@@ -167,6 +167,7 @@ func (c *converter) compute(q request, tpl map[string]string) converted {
 	opts := c.base
 	opts.Templates = tpl
 	opts.Page, opts.Revision = q.title, q.rev
+	opts.Files = c.corpus.filesAt(at)
 	var r converted
 	var looked wikitext.Lookups
 	if kd == plainKind {

@@ -17,6 +17,8 @@ type corpus struct {
 	pages      map[string]*archive.Page // by canonical title
 	texts      map[textKey]string
 	configured []string // the configured titles in canonical form, in order
+	// files is the archive's record of the files the pages show.
+	files *archive.Files
 }
 
 type textKey struct {
@@ -40,6 +42,9 @@ func readCorpus(store *archive.Store, configured []string) (*corpus, error) {
 	}
 	for _, t := range configured {
 		c.configured = append(c.configured, archive.Canonical(t))
+	}
+	if c.files, err = store.Files(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

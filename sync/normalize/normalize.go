@@ -111,6 +111,9 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		for _, t := range c.unarchived() {
 			warn(opts.Logger, &rep, "%s is configured but not archived: run wikisite sync", t)
 		}
+		if err := writeFiles(c, tree); err != nil {
+			return err
+		}
 		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger}
 		// The histories first: the attribution reuses their conversions,
 		// made on every core; then who wrote what, which every footer

@@ -7,6 +7,7 @@ import (
 
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/personas"
+	"github.com/wikisite/wikisite/sync/wikitext"
 )
 
 // version is one configured page as it stood at one time.
@@ -69,6 +70,7 @@ type personaParams struct {
 	Organisation string            `toml:"organisation"`
 	Quote        string            `toml:"quote"`
 	Image        string            `toml:"image"`
+	Photo        *photo            `toml:"photo,omitempty"`
 	Group        string            `toml:"group"`
 	Number       int               `toml:"number"`
 	Heading      string            `toml:"heading"`
@@ -90,8 +92,17 @@ type card struct {
 	Role         string `toml:"role"`
 	Organisation string `toml:"organisation"`
 	Quote        string `toml:"quote"`
+	Photo        *photo `toml:"photo,omitempty"`
 	Group        string `toml:"group"`
 	URL          string `toml:"url"`
+}
+
+// photo is the persona's image as the site shows it: the mirrored file
+// (src), or, when the wiki lacks it, a placeholder (src empty). Absent
+// when the archive mirrors no files.
+type photo struct {
+	Src string `toml:"src"`
+	Alt string `toml:"alt"`
 }
 
 // persona is one persona of one version, converted.
@@ -150,9 +161,24 @@ func (b *versions) convertPersona(p personas.Persona, at time.Time) (persona, er
 		x.shortcodes = addShortcodes(x.shortcodes, r.Shortcodes)
 		params.Sections = append(params.Sections, sectionRef{Title: s.Title, Slug: s.Slug})
 	}
+	params.Photo = photoOf(b.conv.corpus.filesAt(at), p.Image, params.Name)
 	intro, err := b.conv.markdown(p.Intro, at)
 	x.params, x.intro = params, intro
 	return x, err
+}
+
+// photoOf is the photo of a persona whose image is the file name image,
+// from files (wikitext.Options.Files at the version's time); nil when the
+// persona has no image or files are not mirrored.
+func photoOf(files map[string]wikitext.File, image, name string) *photo {
+	if image == "" || files == nil {
+		return nil
+	}
+	alt := "Photo of " + name
+	if f, ok := files[archive.Canonical("File:"+image)]; ok && f.Src != "" {
+		return &photo{Src: f.Src, Alt: alt}
+	}
+	return &photo{Alt: alt}
 }
 
 // body is the persona page's Markdown: one "##" heading per section.
@@ -178,7 +204,7 @@ func escapeHeading(s string) string {
 func (x persona) card(url string) card {
 	p := x.params
 	return card{Slug: p.Slug, Name: p.Name, Nickname: p.Nickname, Role: p.Role, Organisation: p.Organisation,
-		Quote: p.Quote, Group: p.Group, URL: url}
+		Quote: p.Quote, Photo: p.Photo, Group: p.Group, URL: url}
 }
 
 // match pairs the personas of two versions: by number first, then by slug,

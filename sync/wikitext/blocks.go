@@ -148,7 +148,7 @@ func hasVisible(nodes []*inline) bool {
 				return true
 			}
 		default:
-			if n.kind == inLink || n.kind == inPlaceholder || hasVisible(n.children) {
+			if n.kind == inLink || n.kind == inPlaceholder || n.kind == inImage || hasVisible(n.children) {
 				return true
 			}
 		}
