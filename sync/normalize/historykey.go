@@ -11,6 +11,7 @@ import (
 type docEntry struct {
 	Data    []byte
 	Missing []string
+	Extra   []extraDoc // the pages of a long history
 }
 
 // historyKey is the key of p's history file: everything the file is made

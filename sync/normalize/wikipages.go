@@ -101,6 +101,12 @@ type historyParams struct {
 	WikiTitle string         `toml:"wiki_title"`
 	WikiURL   string         `toml:"wiki_url"`
 	Revisions []historyEntry `toml:"revisions"`
+	// Total, Page and Pages are set on long histories only (see
+	// paginate): every revision's count, this page's number (0 on the
+	// main page) and every page.
+	Total int              `toml:"total,omitzero"`
+	Page  int              `toml:"page,omitzero"`
+	Pages []historyPageRef `toml:"pages,omitempty"`
 }
 
 type historyEntry struct {
@@ -137,19 +143,29 @@ func (b *wikiPages) writeHistories() error {
 		}
 	}
 	_ = g.Wait() // the workers report through their historyDoc
+	paged := false
 	for i := range docs {
 		d := &docs[i]
 		if d.err != nil {
 			return d.err
 		}
 		if d.store {
-			b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing})
+			b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing, Extra: d.extra})
 		}
 		if err == nil || i < len(docs)-1 {
 			if werr := b.tree.Write(d.rel, d.data); werr != nil {
 				return werr
 			}
+			for _, x := range d.extra {
+				if werr := b.tree.Write(x.Rel, x.Data); werr != nil {
+					return werr
+				}
+				paged = true
+			}
 		}
+	}
+	if paged && err == nil {
+		err = b.tree.Write("history-pages/_index.md", []byte(historyPagesIndex))
 	}
 	return err
 }
@@ -159,6 +175,7 @@ type historyDoc struct {
 	rel     string
 	key     cacheKey
 	data    []byte
+	extra   []extraDoc // the pages of a long history
 	missing []string
 	store   bool  // to be put in the cache under key
 	err     error // from encoding
@@ -180,7 +197,7 @@ func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgrou
 			b.conv.disk.keep(dk) // for when the next revision comes
 		}
 		b.rep.Diagnostics = append(b.rep.Diagnostics, cached.Missing...)
-		d.data = cached.Data
+		d.data, d.extra = cached.Data, cached.Extra
 		return nil
 	}
 	fm, missing, cacheable, err := b.historyFront(p)
@@ -188,8 +205,19 @@ func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgrou
 		return err
 	}
 	d.key, d.missing, d.store = k, missing, cacheable
+	params := fm.Params.(*historyParams)
+	pages := historyPages(fm, params, params.Revisions, fileBase(p.Title))
+	d.extra = make([]extraDoc, len(pages))
 	g.Go(func() error {
-		d.data, d.err = content.Encode(d.rel, fm, "")
+		if d.data, d.err = content.Encode(d.rel, fm, ""); d.err != nil {
+			return nil
+		}
+		for i, pg := range pages {
+			d.extra[i].Rel = pg.rel
+			if d.extra[i].Data, d.err = content.Encode(pg.rel, pg.fm, ""); d.err != nil {
+				return nil
+			}
+		}
 		return nil
 	})
 	return nil
