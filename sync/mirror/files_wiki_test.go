@@ -86,8 +86,8 @@ func TestWikiFiles(t *testing.T) {
 		n := requests(t, w, func() { sum = mustSyncFiles(t) })
 		// newest change + Latest + the page's revisions + one imageinfo
 		// for both files + two downloads.
-		if n != 6 || sum.Files != 2 {
-			t.Errorf("server saw %d requests, %d file versions stored; want 6 and 2", n, sum.Files)
+		if n != 6 || sum.Files != 2 || len(sum.Warnings) != 0 {
+			t.Errorf("server saw %d requests, %d file versions stored, warnings %q; want 6, 2, none", n, sum.Files, sum.Warnings)
 		}
 		if !slices.Equal(sum.MissingFiles, []string{missing}) {
 			t.Errorf("missing files %q, want %q", sum.MissingFiles, missing)

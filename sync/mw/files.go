@@ -103,8 +103,7 @@ func (c *Client) Download(ctx context.Context, url string) ([]byte, error) {
 	req.Header.Set("User-Agent", c.mw.UserAgent)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	// A file is not JSON: every complete body is accepted as it is.
-	c.rt.begin(ctx, func([]byte) (string, error) { return "", nil })
+	c.rt.beginRaw(ctx) // a file is not JSON: any complete body is the reply
 	resp, err := (&http.Client{Transport: c.rt}).Do(req)
 	if rtErr := c.rt.end(); rtErr != nil {
 		return nil, fmt.Errorf("download: %w", rtErr)

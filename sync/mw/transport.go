@@ -47,6 +47,7 @@ type retrier struct {
 	// last try ended with.
 	ctx    context.Context
 	decode decodeFunc
+	raw    bool // the call fetches a file (beginRaw)
 	err    error
 }
 
@@ -84,9 +85,16 @@ func (r *retrier) begin(ctx context.Context, decode decodeFunc) {
 	r.ctx, r.decode, r.err = ctx, decode, nil
 }
 
+// beginRaw starts a call whose reply is a file, not JSON: any complete
+// body with status 200 is the reply (Client.Download).
+func (r *retrier) beginRaw(ctx context.Context) {
+	r.begin(ctx, nil)
+	r.raw = true
+}
+
 func (r *retrier) end() error {
 	err := r.err
-	r.ctx, r.decode, r.err = context.Background(), nil, nil
+	r.ctx, r.decode, r.err, r.raw = context.Background(), nil, nil, false
 	return err
 }
 
@@ -222,7 +230,7 @@ func (r *retrier) try(ctx context.Context, req *http.Request) (*http.Response, *
 	if err != nil {
 		return nil, &tryError{err: fmt.Errorf("reading reply (%d bytes in): %w", len(body), timeoutHint(tctx, r.timeout, err)), retry: true}
 	}
-	if terr := classify(resp, body, r.decode); terr != nil {
+	if terr := classify(resp, body, r.decode, r.raw); terr != nil {
 		return nil, terr
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
@@ -240,7 +248,9 @@ func timeoutHint(ctx context.Context, d time.Duration, err error) error {
 // classify decides whether a complete reply is usable or worth retrying.
 // decode (nil: only check that the body is JSON) parses the body once for
 // the caller, which is also how a maxlag refusal without headers shows.
-func classify(resp *http.Response, body []byte, decode decodeFunc) *tryError {
+//
+// With raw (a file download) only the status and maxlag headers count.
+func classify(resp *http.Response, body []byte, decode decodeFunc, raw bool) *tryError {
 	status := fmt.Errorf("HTTP %s", resp.Status)
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
@@ -251,6 +261,8 @@ func classify(resp *http.Response, body []byte, decode decodeFunc) *tryError {
 		return &tryError{err: status}
 	case maxlagHeaders(resp.Header):
 		return errMaxlag(resp.Header)
+	case raw:
+		return nil
 	}
 	if terr := notJSON(resp.Header, body); terr != nil {
 		return terr

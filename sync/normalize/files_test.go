@@ -40,7 +40,9 @@ func TestFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir() + "/content"
-	mustWrite(t, mustParseSite(t, "[params.wiki]\npages = [\"Synthetic files page\"]\n"), store, out)
+	// A meeting between the two revisions shows the first as it stood.
+	site := mustParseSite(t, "[params.wiki]\npages = [\"Synthetic files page\"]\n\n[[params.meetings]]\ndate = 2021-05-01T18:00:00Z\ntitle = \"Synthetic meeting\"\n")
+	mustWrite(t, site, store, out)
 	tree := readTree(t, out)
 	if tree["files/"+b1] != string(v1) || tree["files/"+b2] != string(v2) {
 		t.Errorf("content/files/ holds %q and %q, want both versions", tree["files/"+b1], tree["files/"+b2])
