@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/wikisite/wikisite/sync/site"
 )
 
 // cloneParts are the paths of the repository that a build reads and
@@ -90,4 +92,20 @@ func gitStatus(tb testing.TB, dir string) string {
 		tb.Fatal(err)
 	}
 	return string(out)
+}
+
+// pagefindFlag points a build of a copied project at the repository's own
+// Pagefind (`npm ci` installs it beside config.toml, which a copy lacks).
+// Without one it builds without search, except under CI=true, where
+// search is required and its absence is a failure.
+func pagefindFlag(tb testing.TB) []string {
+	tb.Helper()
+	bin, err := site.FindPagefind("../..")
+	if err == nil {
+		return []string{"--pagefind", bin}
+	}
+	if os.Getenv("CI") == "true" {
+		tb.Fatalf("%v: run `npm ci` at the repository root", err)
+	}
+	return []string{"--pagefind", "off"}
 }

@@ -42,6 +42,7 @@ func TestKilledBuildLeavesNothing(t *testing.T) {
 	}
 	args := []string{"build", "--config", filepath.Join(dir, "config.toml"), "--archive", filepath.Join(dir, "archive"),
 		"--content", filepath.Join(dir, "content"), "--destination", filepath.Join(dir, "public")}
+	args = append(args, pagefindFlag(t)...)
 
 	build := exec.Command(os.Args[0], args...)
 	build.Env = append(os.Environ(), mainEnv+"=1")

@@ -50,8 +50,8 @@ func TestConversionNotesForEditors(t *testing.T) {
 	mustWriteFile(t, filepath.Join(dir, "dump.xml"), notesDump)
 	conf := filepath.Join(dir, "config.toml")
 	mustSucceed(t, "import", "--config", conf, "--archive", filepath.Join(dir, "archive"), filepath.Join(dir, "dump.xml"))
-	stderr := mustSucceed(t, "build", "--config", conf, "--archive", filepath.Join(dir, "archive"),
-		"--content", filepath.Join(dir, "content"), "--destination", filepath.Join(dir, "public"))
+	stderr := mustSucceed(t, append([]string{"build", "--config", conf, "--archive", filepath.Join(dir, "archive"),
+		"--content", filepath.Join(dir, "content"), "--destination", filepath.Join(dir, "public")}, pagefindFlag(t)...)...)
 
 	const note = `template "Template:Synthetic missing" is not available`
 	page := mustReadFile(t, filepath.Join(dir, "public", "wiki", "Synthetic_notes_page", "index.html"))
