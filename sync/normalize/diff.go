@@ -28,11 +28,14 @@ type span struct {
 // runs to contextLines lines on each side of a change, so a one-word edit
 // in a long page stays a short diff. Identical texts give no blocks.
 // Shortcode lines are diffed as readable() shows them.
-func diffBlocks(old, new wikitext.Result) []block {
+func diffBlocks(old, new wikitext.Result) []block { return (*shownLines)(nil).diffBlocks(old, new) }
+
+// diffBlocks is diffBlocks(old, new) with lines shown through s.
+func (s *shownLines) diffBlocks(old, new wikitext.Result) []block {
 	if old.Markdown == new.Markdown {
 		return nil
 	}
-	return trim(worddiff.Lines(readable(old), readable(new)), contextLines)
+	return trim(worddiff.Lines(s.readable(old), s.readable(new)), contextLines)
 }
 
 // trim converts blocks, replacing the middle of long Same blocks with an

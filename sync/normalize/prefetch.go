@@ -84,13 +84,13 @@ func (d *differ) aheadDiff(pr pair) *textDiff {
 		}
 		convs = append(convs, r)
 	}
-	td := diffOf(pr.oldText, pr.newText, convs)
+	td := d.diffOf(pr.oldText, pr.newText, convs)
 	return &td
 }
 
 // diffOf is the diff of two wikitexts given their conversions, as listed
 // by differ.requests: the class of the change and the Markdown's blocks.
-func diffOf(oldText, newText string, convs []converted) textDiff {
+func (d *differ) diffOf(oldText, newText string, convs []converted) textDiff {
 	oldMD, newMD := convs[0].Markdown, convs[1].Markdown
 	class := worddiff.Classify(oldText, newText, nil)
 	if class == worddiff.Substantive && worddiff.Classify(convs[2].Markdown, convs[3].Markdown, nil) != worddiff.Substantive {
@@ -99,7 +99,7 @@ func diffOf(oldText, newText string, convs []converted) textDiff {
 	if class == worddiff.Identical && oldMD != newMD {
 		class = worddiff.Classify(oldMD, newMD, nil) // a template changed
 	}
-	return textDiff{class: className(class), blocks: diffBlocks(convs[0].Result, convs[1].Result)}
+	return textDiff{class: className(class), blocks: d.shown.diffBlocks(convs[0].Result, convs[1].Result)}
 }
 
 // forget drops what prefetchHistory computed, once its history is written.

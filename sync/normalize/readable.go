@@ -18,23 +18,27 @@ const wikihtmlOpen = "{{< wikihtml >}}"
 // shownLine): Markdown escapes and marks, and the tags of a raw HTML
 // block, are for the renderer, not the reader. The pages themselves keep
 // the Markdown.
-func readable(r wikitext.Result) string {
+func readable(r wikitext.Result) string { return (*shownLines)(nil).readable(r) }
+
+// readable is readable(r) with each line's text taken from s when an
+// earlier revision had the same line.
+func (s *shownLines) readable(r wikitext.Result) string {
 	shows := make(map[string]string, len(r.Shortcodes))
-	for _, s := range r.Shortcodes {
-		shows[s.Line] = s.Shows
+	for _, sc := range r.Shortcodes {
+		shows[sc.Line] = sc.Shows
 	}
 	lines := strings.Split(r.Markdown, "\n")
 	out := make([]string, 0, len(lines))
 	inHTML := false
 	for _, line := range lines {
-		if s, ok := shows[line]; ok {
+		if shown, ok := shows[line]; ok {
 			inHTML = line == wikihtmlOpen
-			if s != "" {
-				out = append(out, s)
+			if shown != "" {
+				out = append(out, shown)
 			}
 			continue
 		}
-		if text, ok := shownLine(line, inHTML); ok {
+		if text, ok := s.line(line, inHTML); ok {
 			out = append(out, text)
 		}
 	}

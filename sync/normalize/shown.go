@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"golang.org/x/net/html"
@@ -48,6 +49,55 @@ func shownLine(line string, inHTML bool) (text string, ok bool) {
 	}
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
 	return indent + text, true
+}
+
+// shownLines remembers shownLine's answers for one Write. From one
+// revision to the next almost every line is unchanged, and rendering each
+// line of both texts of every diff through goldmark was half of a long
+// history's build (bench/README.md, the scale profile); with it a line is
+// rendered once however many revisions hold it. Safe for the prefetch's
+// workers; a nil *shownLines renders every time.
+type shownLines struct {
+	mu sync.Mutex
+	m  map[shownKey]shownText
+}
+
+type shownKey struct {
+	line   string
+	inHTML bool
+}
+
+type shownText struct {
+	text string
+	ok   bool
+}
+
+// maxShownLines bounds the memory a wide site's distinct lines can take;
+// past it the map starts again (the answers are only ever recomputed).
+const maxShownLines = 1 << 18
+
+func newShownLines() *shownLines { return &shownLines{m: map[shownKey]shownText{}} }
+
+// line is shownLine(line, inHTML), rendered once per distinct line.
+func (s *shownLines) line(line string, inHTML bool) (string, bool) {
+	if s == nil {
+		return shownLine(line, inHTML)
+	}
+	k := shownKey{line, inHTML}
+	s.mu.Lock()
+	v, hit := s.m[k]
+	s.mu.Unlock()
+	if hit {
+		return v.text, v.ok
+	}
+	v.text, v.ok = shownLine(line, inHTML)
+	s.mu.Lock()
+	if len(s.m) >= maxShownLines {
+		clear(s.m)
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+	return v.text, v.ok
 }
 
 // markdownText renders one line of Markdown and keeps its text.

@@ -58,3 +58,34 @@ func FuzzShownLine(f *testing.F) {
 		}
 	})
 }
+
+// TestShownLinesRemembers: the memo answers as shownLine does, the second
+// time from the map, and a nil memo still answers.
+func TestShownLinesRemembers(t *testing.T) {
+	lines := []struct {
+		line   string
+		inHTML bool
+	}{
+		{`&lt; description goes here. >`, false},
+		{`\--- a rule that is text`, false},
+		{`| a | b |`, false},
+		{`|---|---|`, false},
+		{`<td>cell</td>`, true},
+		{``, false},
+	}
+	s := newShownLines()
+	for round := range 2 {
+		for _, l := range lines {
+			wantText, wantOK := shownLine(l.line, l.inHTML)
+			for name, memo := range map[string]*shownLines{"memo": s, "nil": nil} {
+				text, ok := memo.line(l.line, l.inHTML)
+				if text != wantText || ok != wantOK {
+					t.Errorf("round %d, %s: line(%q, %v) = %q, %v; want %q, %v", round, name, l.line, l.inHTML, text, ok, wantText, wantOK)
+				}
+			}
+		}
+	}
+	if len(s.m) != len(lines) {
+		t.Errorf("memo holds %d lines, want %d", len(s.m), len(lines))
+	}
+}

@@ -21,10 +21,11 @@ type differ struct {
 	// ahead holds the diffs computed on every core for the history
 	// being written (see prefetchHistory).
 	ahead map[cacheKey]textDiff
+	shown *shownLines // each Markdown line's text, rendered once
 }
 
 func newDiffer(c *converter) *differ {
-	return &differ{converter: c, ahead: map[cacheKey]textDiff{}}
+	return &differ{converter: c, ahead: map[cacheKey]textDiff{}, shown: newShownLines()}
 }
 
 // diff converts both texts (each with templates as they stood at its own
@@ -73,7 +74,7 @@ func (d *differ) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt t
 	d.rep.Work.Diffs++
 	td, ok := d.ahead[k]
 	if !ok {
-		td = diffOf(oldText, newText, convs)
+		td = d.diffOf(oldText, newText, convs)
 	}
 	td.missing = missing
 	return td, cacheable, nil
