@@ -36,7 +36,7 @@ func TestDocumentEntities(t *testing.T) {
 		}
 	}
 	for name := range ruled {
-		if _, ok := plain[name]; !ok && !strings.HasPrefix(name, "use-cases/") {
+		if _, ok := plain[name]; !ok && !strings.HasPrefix(name, "use-cases/") && !strings.HasPrefix(name, "authors/use-cases/") {
 			t.Errorf("%s: written outside use-cases/ by the rule", name)
 		}
 	}
@@ -55,8 +55,12 @@ func TestDocumentEntities(t *testing.T) {
 	if len(hist) != 2 || hist[0]["event"] != "appeared" || hist[1]["event"] != "changed" {
 		t.Errorf("use case 1 history = %v, want appeared at a meeting, then changed", hist)
 	}
-	if a := get(t, one.fm, "params", "source", "authors"); a == nil {
-		t.Errorf("use case 1 source credits no authors: %v", get(t, one.fm, "params", "source"))
+	if a := get(t, one.fm, "params", "source", "authors"); a == nil || get(t, one.fm, "params", "source", "authors_url") != "/use-cases/register-a-widget/authors/" {
+		t.Errorf("use case 1 source = %v, want its authors and its authors view", get(t, one.fm, "params", "source"))
+	}
+	view := mustDoc(t, ruled, "authors/use-cases/register-a-widget.md")
+	if get(t, view.fm, "url") != "/use-cases/register-a-widget/authors/" || get(t, view.fm, "params", "back") != "/use-cases/register-a-widget/" {
+		t.Errorf("use case 1 authors view: url %v, back %v", get(t, view.fm, "url"), get(t, view.fm, "params", "back"))
 	}
 	two := mustDoc(t, ruled, "use-cases/retire-a-widget.md")
 	if h := table(t, two.fm, "params", "history"); len(h) != 1 || h[0]["event"] != "appeared" || h[0]["meeting"] != "latest" {

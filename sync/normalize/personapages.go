@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/content"
@@ -69,8 +70,8 @@ func (b *readerPages) writePersonas() error {
 				return err
 			}
 			params.Compare = t
-		} else {
-			authors = "" // no authors view for a document's entities yet
+		} else if err := b.writePersonaAuthors(b.credits.pages[b.primary], k, slices.Index(b.stages[k].ids, id), "/"+section+"/"+slug+"/"); err != nil {
+			return err
 		}
 		params.Source = b.credits.personaSource(k, slug, authors)
 		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/" + section + "/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}

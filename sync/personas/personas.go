@@ -6,7 +6,8 @@
 // does not convert wikitext to Markdown (callers pass the pieces to the
 // converter). It reads the page line by line, the way the page is written by
 // hand, and never fails: text it does not recognise stays in the preamble, a
-// persona's Intro or the trailer.
+// persona's Intro or the trailer. SplitRule takes any other document apart
+// the same way, by a Rule saying which headings start an entity.
 package personas
 
 import (

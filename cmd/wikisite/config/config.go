@@ -1,9 +1,10 @@
 // Package config reads and validates wikisite's settings from config.toml.
 //
 // The same file is Hugo's site configuration: wikisite reads only the
-// [params.wiki] table and the [[params.meetings]] array, and ignores every
-// other key (they are Hugo's). Inside its own tables it rejects unknown keys,
-// so a typo is reported instead of silently ignored. The package does no
+// [params.wiki] table and the [[params.meetings]] and [[params.documents]]
+// arrays, and ignores every other key (they are Hugo's). Inside its own
+// tables it rejects unknown keys, so a typo is reported instead of silently
+// ignored. The package does no
 // other I/O than reading the one file, and holds no global state.
 package config
 
