@@ -74,14 +74,16 @@ func (b *readerPages) writePersonaAuthors(pa *pageAuthors, k, i int, back string
 	x := s.personas[i]
 	v := b.credits.authorsView(pa, blocks)
 	v.Of, v.Name, v.Back = "persona", x.params.Name, back
-	v.Versions = b.personaAuthorsVersions(s.ids[i], k)
+	if b.section == "" { // a document's entities have no meeting pages to link
+		v.Versions = b.personaAuthorsVersions(s.ids[i], k)
+	}
 	if s.meeting != nil {
 		ref := b.meetingRef(s)
 		v.Meeting = &ref
 	}
 	slug := b.slugs[s.ids[i]]
 	v.Source = b.credits.personaSource(k, slug, back+"authors/")
-	rel := "authors/personas/" + slug + ".md"
+	rel := "authors/" + b.sectionOr() + "/" + slug + ".md"
 	if s.meeting != nil {
 		rel = "authors/meetings/" + s.slug + "--" + slug + ".md"
 	}

@@ -23,6 +23,9 @@
 //     document at each meeting and now, personas matched across them;
 //   - readerPages (personapages.go, meetings.go, faqpage.go): the home
 //     page, personas, meetings and FAQ that readers come for;
+//   - documents (documents.go): Site.Documents, further configured pages
+//     split into entities by a personas.Rule, each with its own versions,
+//     credits and entity pages, as the personas page has;
 //   - wikiLinks (urls.go): links back to the wiki.
 //
 // Meetings are the site's versions, written as plain pages under

@@ -42,6 +42,9 @@ type Site struct {
 	Meetings []Meeting
 	// Wiki says how to link back to the wiki and convert its templates.
 	Wiki Wiki
+	// Documents are further configured pages split into entities; none
+	// leaves the site as the personas page alone makes it.
+	Documents []Document
 }
 
 // Wiki is what the pages need to know of the wiki.
@@ -134,7 +137,10 @@ func write(ctx context.Context, opts Options) (Report, error) {
 			return err
 		}
 		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep}
-		return reader.write(ctx)
+		if err := reader.write(ctx); err != nil {
+			return err
+		}
+		return writeDocuments(ctx, opts.Site.Documents, v, tree, opts.Site.Title, &rep)
 	})
 	if err != nil {
 		return Report{}, err

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/content"
@@ -42,6 +43,9 @@ type readerPages struct {
 	timeline []timelineEntry // filled by writeMeetings for writeHome
 	faqURL   string          // set by writeFAQ for writeHome
 	compares *comparePlan    // computed on first use (compare.go)
+	// section is a configured document's URL section ("use-cases"),
+	// "" for the personas page, whose entities are at /personas/.
+	section string
 }
 
 func (b *readerPages) write(ctx context.Context) error {
@@ -52,20 +56,29 @@ func (b *readerPages) write(ctx context.Context) error {
 // meeting or now, and personas/_index.md. A persona no longer on the page
 // keeps its page, with its last known state and removed = true.
 func (b *readerPages) writePersonas() error {
+	section := b.sectionOr()
 	latest := &b.stages[len(b.stages)-1]
 	for id, slug := range b.slugs {
 		k, x := b.lastSeen(id)
 		params := x.params
 		params.Slug, params.Removed = slug, k != len(b.stages)-1
 		params.History = b.personaHistory(id)
-		t, err := b.table(id)
-		if err != nil {
+		authors := "/" + section + "/" + slug + "/authors/"
+		if b.section == "" {
+			t, err := b.table(id)
+			if err != nil {
+				return err
+			}
+			params.Compare = t
+		} else if err := b.writePersonaAuthors(b.credits.pages[b.primary], k, slices.Index(b.stages[k].ids, id), "/"+section+"/"+slug+"/"); err != nil {
 			return err
 		}
-		params.Compare = t
-		params.Source = b.credits.personaSource(k, slug, "/personas/"+slug+"/authors/")
-		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/personas/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
-		if err := b.tree.WriteDoc("personas/"+slug+".md", fm, x.body()); err != nil {
+		params.Source = b.credits.personaSource(k, slug, authors)
+		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/" + section + "/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
+		if fm.Title == "" {
+			fm.Title = params.Nickname
+		}
+		if err := b.tree.WriteDoc(section+"/"+slug+".md", fm, x.body()); err != nil {
 			return err
 		}
 		b.rep.Personas++
@@ -74,8 +87,21 @@ func (b *readerPages) writePersonas() error {
 	if err != nil {
 		return err
 	}
-	fm := content.FrontMatter{Title: "Personas", Type: "personas", URL: "/personas/", Date: latest.primary.at(), Params: &params}
-	return b.tree.WriteDoc("personas/_index.md", fm, body)
+	title := "Personas"
+	if b.section != "" {
+		title = latest.primary.title
+	}
+	fm := content.FrontMatter{Title: title, Type: "personas", URL: "/" + section + "/", Date: latest.primary.at(), Params: &params}
+	return b.tree.WriteDoc(section+"/_index.md", fm, body)
+}
+
+// sectionOr is the URL section of the entities: "personas" for the
+// personas page, else the configured document's.
+func (b *readerPages) sectionOr() string {
+	if b.section == "" {
+		return "personas"
+	}
+	return b.section
 }
 
 // personaList is the body and cards of a list of the latest personas.
@@ -83,7 +109,7 @@ func (b *readerPages) personaList(s *stage) (string, listParams, error) {
 	var params listParams
 	for i, x := range s.personas {
 		slug := b.slugs[s.ids[i]]
-		c := x.card("/personas/" + slug + "/")
+		c := x.card("/" + b.sectionOr() + "/" + slug + "/")
 		c.Slug = slug
 		params.Personas = append(params.Personas, c)
 	}
@@ -118,10 +144,10 @@ func (b *readerPages) personaHistory(id int) []historyEvent {
 			old, before = b.stages[k-1].find(id)
 		}
 		e := historyEvent{Meeting: s.slug, Title: s.title, Date: s.date, URL: s.url}
-		if now && s.meeting != nil {
+		if now && s.meeting != nil && b.section == "" {
 			e.URL = s.url + "personas/" + b.slugs[id] + "/"
 		} else if now {
-			e.URL = "/personas/" + b.slugs[id] + "/"
+			e.URL = "/" + b.sectionOr() + "/" + b.slugs[id] + "/"
 		}
 		switch {
 		case now && !before:

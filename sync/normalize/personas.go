@@ -38,7 +38,7 @@ func (b *versions) versionOf(p *archive.Page, r *archive.Revision) (version, err
 		return v, err
 	}
 	v.text = text
-	v.doc, v.split = personas.Split(text)
+	v.doc, v.split = personas.SplitRule(text, b.rule)
 	if !v.split {
 		v.doc = personas.Document{Preamble: text}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/wikisite/wikisite/sync/personas"
 )
 
 // stage is the document at one meeting, or (the last stage) as it stands
@@ -35,6 +37,10 @@ type versions struct {
 	primary  string   // the configured page the personas come from
 	stages   []stage  // one per meeting, then the latest
 	slugs    []string // persona identity → slug
+	// rule splits the primary page; fixed, when set, is the primary page
+	// (a configured document's), else primaryTitle chooses it.
+	rule  personas.Rule
+	fixed string
 }
 
 func readVersions(c *corpus, conv *converter, diffs *differ, links wikiLinks, meetings []Meeting) (*versions, error) {
@@ -68,7 +74,10 @@ func (b *versions) primaryTitle() (string, error) {
 
 // stages builds one stage per meeting, oldest first, and the latest stage.
 func (b *versions) buildStages() error {
-	primary, err := b.primaryTitle()
+	primary, err := b.fixed, error(nil)
+	if primary == "" {
+		primary, err = b.primaryTitle()
+	}
 	if err != nil {
 		return err
 	}

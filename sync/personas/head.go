@@ -9,7 +9,7 @@ import (
 // lines between a persona's heading and its first sub-section; what is left
 // becomes the Intro. Lines that only open or close a <div>, <center> or
 // <span>, breaks and rules are layout and are dropped.
-func readHead(p *Persona, lines []line) {
+func readHead(p *Persona, lines []line, profile bool) {
 	var rest []line
 	var texts []string // candidate name, title and quote lines, in order
 	for i := 0; i < len(lines); i++ {
@@ -17,7 +17,11 @@ func readHead(p *Persona, lines []line) {
 		switch {
 		case strings.HasPrefix(t, "{|") && p.Profile == nil:
 			end := tableEnd(lines, i)
-			p.Profile = parseTable(lines[i+1 : end])
+			if profile {
+				p.Profile = parseTable(lines[i+1 : end])
+			} else {
+				rest = append(rest, lines[i:min(end+1, len(lines))]...)
+			}
 			i = end
 		case strings.HasPrefix(strings.ToLower(t), "<span"):
 			end := spanEnd(lines, i)

@@ -33,7 +33,7 @@ func groupKey(title string) (string, bool) {
 // persona runs to the next heading of its level or above; a group heading
 // runs to its first persona. The first heading that closes a persona (or a
 // group's text) and is neither starts the trailer.
-func layout(src string, lines []line, heads []heading) (Document, []span) {
+func layout(src string, lines []line, heads []heading, r Rule) (Document, []span) {
 	var (
 		doc    Document
 		spans  []span
@@ -45,8 +45,11 @@ func layout(src string, lines []line, heads []heading) (Document, []span) {
 	)
 	finish = func(int) {}
 	for _, h := range heads {
-		m := personaHeading.FindStringSubmatch(h.title)
-		key, isGroup := groupKey(h.title)
+		m := r.match(h)
+		key, isGroup := "", false
+		if r.Heading == nil {
+			key, isGroup = groupKey(h.title)
+		}
 		switch {
 		case m != nil || isGroup:
 			if open < 0 {
@@ -92,6 +95,26 @@ func layout(src string, lines []line, heads []heading) (Document, []span) {
 		finish(len(src))
 	}
 	return doc, spans
+}
+
+// match returns the heading's number and nickname submatches (m[1],
+// m[2], either possibly "") when it starts an entity under r, else nil.
+func (r Rule) match(h heading) []string {
+	if r.Level != 0 && h.level != r.Level {
+		return nil
+	}
+	if r.Heading == nil {
+		return personaHeading.FindStringSubmatch(h.title)
+	}
+	m := r.Heading.FindStringSubmatch(h.title)
+	if m == nil {
+		return nil
+	}
+	if len(m) < 3 {
+		m = append(m, "", "")[:3]
+		m[2] = h.title // no nickname group: the heading names the entity
+	}
+	return m
 }
 
 func newPersona(h heading, m []string) Persona {

@@ -4,13 +4,13 @@ import "strings"
 
 // readPersona fills a persona's fields from its lines, the first of which
 // is its heading.
-func readPersona(p *Persona, lines []line, heads []heading) {
+func readPersona(p *Persona, lines []line, heads []heading, profile bool) {
 	subs := subHeadings(lines[1:], heads)
 	headEnd := len(lines)
 	if len(subs) > 0 {
 		headEnd = subs[0]
 	}
-	readHead(p, lines[1:headEnd])
+	readHead(p, lines[1:headEnd], profile)
 	used := map[string]bool{}
 	for k, at := range subs {
 		end := len(lines)

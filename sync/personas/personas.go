@@ -6,10 +6,14 @@
 // does not convert wikitext to Markdown (callers pass the pieces to the
 // converter). It reads the page line by line, the way the page is written by
 // hand, and never fails: text it does not recognise stays in the preamble, a
-// persona's Intro or the trailer.
+// persona's Intro or the trailer. SplitRule takes any other document apart
+// the same way, by a Rule saying which headings start an entity.
 package personas
 
-import "strconv"
+import (
+	"regexp"
+	"strconv"
+)
 
 // Document is a personas page taken apart. Preamble, then the groups and
 // personas in page order (see Group.First), then Trailer, spell the page
@@ -82,20 +86,46 @@ type Section struct {
 	Wikitext string // the body, heading line excluded, without surrounding blank lines or a closing rule
 }
 
+// Rule says which headings of a page start an entity and what is read
+// from each, so a document other than a personas page (a PRD's use cases,
+// another group's personas) splits the same way. The zero Rule is the
+// personas page's: "Persona #N: Nickname" headings at any level, "…
+// Personas" group headings, the profile table as Profile.
+type Rule struct {
+	// Heading, when set, matches the text of a heading that starts an
+	// entity instead of the persona pattern; its first submatch, if any
+	// and a number, is the entity's Number and its second the Nickname.
+	// Group headings are then not looked for.
+	Heading *regexp.Regexp
+	// Level, when not 0, is the only heading level that starts an entity.
+	Level int
+	// NoProfile keeps a profile table in the entity's Intro instead of
+	// reading it into Profile.
+	NoProfile bool
+}
+
 // Split takes a personas page apart. It reports false, and a Document whose
 // Preamble is the whole page, when the page has no persona headings.
-func Split(src string) (Document, bool) {
+func Split(src string) (Document, bool) { return SplitRule(src, Rule{}) }
+
+// SplitRule takes a page apart into the entities r finds, as Split does
+// for personas.
+func SplitRule(src string, r Rule) (Document, bool) {
 	lines := splitLines(src)
 	heads := findHeadings(lines)
-	doc, spans := layout(src, lines, heads)
+	doc, spans := layout(src, lines, heads, r)
 	if len(doc.Personas) == 0 {
 		return Document{Preamble: src}, false
 	}
 	used := map[string]bool{}
 	for i := range doc.Personas {
 		p := &doc.Personas[i]
-		readPersona(p, lines[spans[i].from:spans[i].to], heads)
-		p.Slug = unique(personaSlug(p), used)
+		readPersona(p, lines[spans[i].from:spans[i].to], heads, !r.NoProfile)
+		slug := personaSlug(p)
+		if r.Heading != nil && slugify(p.Name) == "" {
+			slug = slugOr(p.Nickname, slug)
+		}
+		p.Slug = unique(slug, used)
 	}
 	return doc, true
 }

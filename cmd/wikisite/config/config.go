@@ -1,9 +1,10 @@
 // Package config reads and validates wikisite's settings from config.toml.
 //
 // The same file is Hugo's site configuration: wikisite reads only the
-// [params.wiki] table and the [[params.meetings]] array, and ignores every
-// other key (they are Hugo's). Inside its own tables it rejects unknown keys,
-// so a typo is reported instead of silently ignored. The package does no
+// [params.wiki] table and the [[params.meetings]] and [[params.documents]]
+// arrays, and ignores every other key (they are Hugo's). Inside its own
+// tables it rejects unknown keys, so a typo is reported instead of silently
+// ignored. The package does no
 // other I/O than reading the one file, and holds no global state.
 package config
 
@@ -40,6 +41,9 @@ type Config struct {
 	Wiki Wiki
 	// Meetings are the versions of the site, oldest first.
 	Meetings []Meeting
+	// Documents are the [[params.documents]] rules: further pages split
+	// into one page per entity, as the personas page is into personas.
+	Documents []Document
 	// BaseURL is Hugo's baseURL, used for links in feeds.
 	BaseURL string
 	// Title is the site's title.
@@ -107,8 +111,9 @@ type fileShape struct {
 	BaseURL string `toml:"baseURL"`
 	Title   string `toml:"title"`
 	Params  struct {
-		Wiki     *wikiShape     `toml:"wiki"`
-		Meetings []meetingShape `toml:"meetings"`
+		Wiki      *wikiShape      `toml:"wiki"`
+		Meetings  []meetingShape  `toml:"meetings"`
+		Documents []documentShape `toml:"documents"`
 	} `toml:"params"`
 }
 
@@ -169,6 +174,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := cfg.fillMeetings(name, lines, shape.Params.Meetings); err != nil {
 		return nil, err
 	}
+	if err := cfg.fillDocuments(name, lines, shape.Params.Documents); err != nil {
+		return nil, err
+	}
 	return cfg, nil
 }
 
@@ -176,11 +184,11 @@ func Parse(name string, data []byte) (*Config, error) {
 // takes; keys elsewhere belong to Hugo and are left alone.
 func rejectUnknown(name string, md toml.MetaData, lines lineIndex) error {
 	for _, key := range md.Undecoded() {
-		if len(key) >= 2 && key[0] == "params" && (key[1] == "wiki" || key[1] == "meetings") {
+		if len(key) >= 2 && key[0] == "params" && (key[1] == "wiki" || key[1] == "meetings" || key[1] == "documents") {
 			if len(key) >= 4 && key[1] == "wiki" && key[2] == "shortcodes" {
 				continue
 			}
-			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, categories, category_depth, prefixes, namespaces, user_agent, shortcodes, placeholder_revisions under params.wiki; date, title, minutes under params.meetings)",
+			return fmt.Errorf("%s:%d: unknown key %q (known: api, pages, categories, category_depth, prefixes, namespaces, user_agent, shortcodes, placeholder_revisions under params.wiki; date, title, minutes under params.meetings; page, prefix, heading_level, heading_pattern, profile_fields, section under params.documents)",
 				name, lines.of(key...), key.String())
 		}
 	}
@@ -296,7 +304,7 @@ func (cfg *Config) fillMeetings(name string, lines lineIndex, ms []meetingShape)
 // library takes it as plain options and never reads config.toml.
 func (c *Config) NormalizeSite() normalize.Site {
 	s := normalize.Site{Title: c.Title, Pages: c.Wiki.Pages, Wiki: normalize.Wiki{API: c.Wiki.API,
-		Shortcodes: c.Wiki.Shortcodes, PlaceholderRevisions: c.Wiki.PlaceholderRevisions}}
+		Shortcodes: c.Wiki.Shortcodes, PlaceholderRevisions: c.Wiki.PlaceholderRevisions}, Documents: c.normalizeDocuments()}
 	for _, m := range c.Meetings {
 		s.Meetings = append(s.Meetings, normalize.Meeting{Date: m.Date, Title: m.Title, Minutes: m.Minutes})
 	}

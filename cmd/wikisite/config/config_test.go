@@ -112,6 +112,9 @@ func TestParseSet(t *testing.T) {
 	}
 }
 
+// docWiki mirrors the made-up pages the documents cases split.
+const docWiki = "[params.wiki]\npages = [\"Synthetic/PRD\", \"Synthetic/Teams/A\"]\n"
+
 // TestParseErrors: each broken file gives one line naming the file, the
 // line of the fault and the key.
 func TestParseErrors(t *testing.T) {
@@ -150,6 +153,17 @@ func TestParseErrors(t *testing.T) {
 		{"meetings out of order", "title = \"Synthetic\"\n" +
 			"[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = \"Synthetic one\"\n" +
 			"[[params.meetings]]\ndate = 2013-11-19T16:00:00Z\ntitle = \"Synthetic two\"\n", 5, "params.meetings are out of order"},
+		{"document with an unknown key", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 2\nsection = \"use-cases\"\nheading = 2\n", 7, `"params.documents.heading"`},
+		{"document with page and prefix", docWiki + "\n[[params.documents]]\npage = \"Synthetic/PRD\"\nprefix = \"Synthetic/\"\nheading_level = 2\nsection = \"use-cases\"\n", 4, "params.documents[0]: give exactly one of page"},
+		{"document page not mirrored", docWiki + "[[params.documents]]\npage = \"Synthetic/Other\"\nheading_level = 2\nsection = \"use-cases\"\n", 3, "not in params.wiki.pages"},
+		{"document prefix matching no page", docWiki + "[[params.documents]]\nprefix = \"Nothing/\"\nheading_level = 2\nsection = \"use-cases\"\n", 3, `prefix "Nothing/"`},
+		{"document without a section", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 2\n", 3, `section = ""`},
+		{"document section with a slash", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 2\nsection = \"use/cases\"\n", 3, "params.documents[0]: section"},
+		{"document section taken", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 2\nsection = \"history\"\n", 3, "taken by the site"},
+		{"two documents in one section", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 2\nsection = \"use-cases\"\n[[params.documents]]\nprefix = \"Synthetic/Teams/\"\nheading_level = 3\nsection = \"use-cases\"\n", 7, `params.documents[1]: section "use-cases" is used`},
+		{"document heading level out of range", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_level = 7\nsection = \"use-cases\"\n", 3, "heading_level = 7"},
+		{"document without a heading rule", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nsection = \"use-cases\"\n", 3, "give heading_level, heading_pattern or both"},
+		{"document with a bad pattern", docWiki + "[[params.documents]]\npage = \"Synthetic/PRD\"\nheading_pattern = \"Use case (\"\nsection = \"use-cases\"\n", 3, "params.documents[0]: heading_pattern"},
 		{"two meetings on one day", "[[params.meetings]]\ndate = 2013-11-26T10:00:00Z\ntitle = \"Synthetic one\"\n" +
 			"[[params.meetings]]\ndate = 2013-11-26T16:00:00Z\ntitle = \"Synthetic two\"\n", 4, "params.meetings"},
 	}
