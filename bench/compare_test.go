@@ -138,7 +138,7 @@ func projectConfig(repoConfig, api string, titles []string, revs int) string {
 	}
 	out.WriteString("]\nuser_agent = \"wikisite-bench (synthetic benchmark)\"\n")
 	for m := 1; m <= 4; m++ {
-		day := Start.Add(time.Duration(m*revs/4)*24*time.Hour - 12*time.Hour)
+		day := Start.Add(time.Duration(m*revs/4)*Spacing(revs) - Spacing(revs)/2)
 		fmt.Fprintf(&out, "\n[[params.meetings]]\ndate = %s\ntitle = \"Synthetic meeting %d\"\nminutes = \"https://example.org/synthetic-meeting-%d\"\n",
 			day.Format(time.RFC3339), m, m)
 	}

@@ -55,6 +55,16 @@ func History(pages, revs int) []Page {
 	return out
 }
 
+// Spacing is the time between two revisions of a revs-long history: a
+// day, or less for long ones, so that even 10,000 revisions end before
+// today — Hugo leaves out pages dated in the future.
+func Spacing(revs int) time.Duration {
+	if revs <= 2000 {
+		return 24 * time.Hour
+	}
+	return 4 * time.Hour
+}
+
 // EachRevision calls fn with the revisions of page p, oldest first, the
 // same ones History makes, without holding them all: a page of 10,000
 // revisions is about a gigabyte of text.
@@ -65,7 +75,7 @@ func EachRevision(p, revs int, fn func(Revision)) {
 			d.edit(r)
 		}
 		fn(Revision{
-			Time:    Start.Add(time.Duration(r)*24*time.Hour + time.Duration(p)*time.Minute),
+			Time:    Start.Add(time.Duration(r)*Spacing(revs) + time.Duration(p)*time.Minute),
 			User:    fmt.Sprintf("Synthetic user %d", (p+r)%7),
 			Comment: fmt.Sprintf("Synthetic edit %d of page %d: revise persona %d", r, p, r%4+1),
 			Text:    d.text(),

@@ -68,6 +68,9 @@ func TestScale(t *testing.T) {
 func mustSizes(tb testing.TB, list string) []int {
 	tb.Helper()
 	var out []int
+	if strings.TrimSpace(list) == "" {
+		return nil
+	}
 	for f := range strings.SplitSeq(list, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
