@@ -30,10 +30,26 @@ func mustArchive(tb testing.TB, pages, revs int) (*archive.Store, []string) {
 func mustWriteArchive(tb testing.TB, store *archive.Store, pages, revs int) ([]string, int64, []Revision) {
 	tb.Helper()
 	var id, textBytes int64
+	// Pages share a transaction up to about batch revisions: a commit
+	// flushes to disk, and one per page made 1,000 small pages take
+	// minutes on a busy disk.
+	const batch = 500
+	var tx *archive.Tx
+	staged := 0
+	commit := func() {
+		if tx != nil {
+			if err := tx.Commit(); err != nil {
+				tb.Fatal(err)
+			}
+			tx, staged = nil, 0
+		}
+	}
 	put := func(n int, title string, each func(func(Revision))) {
-		tx, err := store.Begin()
-		if err != nil {
-			tb.Fatal(err)
+		if tx == nil {
+			var err error
+			if tx, err = store.Begin(); err != nil {
+				tb.Fatal(err)
+			}
 		}
 		ap := &archive.Page{Title: title, PageID: int64(n + 1)}
 		if n == 0 {
@@ -53,8 +69,8 @@ func mustWriteArchive(tb testing.TB, store *archive.Store, pages, revs int) ([]s
 			textBytes += int64(len(r.Text))
 		})
 		tx.PutPage(ap)
-		if err := tx.Commit(); err != nil {
-			tb.Fatal(err)
+		if staged += len(ap.Revisions); staged >= batch {
+			commit()
 		}
 	}
 	put(0, TemplateTitle, func(fn func(Revision)) {
@@ -67,6 +83,7 @@ func mustWriteArchive(tb testing.TB, store *archive.Store, pages, revs int) ([]s
 			EachRevision(p, revs, func(r Revision) { last[p] = r; fn(r) })
 		})
 	}
+	commit()
 	return titles, textBytes, last
 }
 

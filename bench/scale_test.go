@@ -135,6 +135,7 @@ func measureScale(t *testing.T, repo, bin string, pages, revs int) scaleRun {
 	}
 	mustWritePlainHugo(t, hugo, plain)
 	r.hugo = mustRun(t, hugo, "/usr/bin/hugo", "--quiet")
+	t.Logf("plain Hugo on %d pages: %s, %s peak", r.hugoPages, seconds(r.hugo.wall), megabytes(r.hugo.rssKB*1000))
 	return r
 }
 
