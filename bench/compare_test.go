@@ -114,8 +114,6 @@ func mustProjectDir(tb testing.TB, repo, dir, api string, titles []string, revs 
 	}
 }
 
-func (b *bench) configFile() string { return filepath.Join(b.project, "config.toml") }
-
 // projectConfig keeps Hugo's settings of the checkout's config and
 // replaces [params.wiki] and the meetings with synthetic ones.
 func projectConfig(repoConfig, api string, titles []string, revs int) string {
