@@ -12,7 +12,7 @@ GO ?= go
 # tests build for search, temporary projects included, so it goes on PATH.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: test deps check gotest race browser site bench bench-small release-rehearsal
+.PHONY: test deps check gotest race browser site bench bench-small bench-scale release-rehearsal
 
 test: deps check gotest race browser
 
@@ -45,6 +45,9 @@ bench:
 
 bench-small:
 	./bench/run.sh --small
+
+bench-scale:
+	./bench/run.sh --scale
 
 # The release workflow's build job, locally: wikisite for all six targets
 # with SHA256SUMS, checked (test/release). Slow: Hugo compiles once per

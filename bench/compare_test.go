@@ -49,7 +49,7 @@ func TestBench(t *testing.T) {
 	machine.loadAfter = loadAvg()
 	report := renderReport(machine, b, rs)
 	fmt.Println(report)
-	mustWriteResults(t, b.repo, report, *publish)
+	mustWriteResults(t, b.repo, "results", report, *publish)
 }
 
 func mustBench(t *testing.T) *bench {
@@ -90,25 +90,29 @@ func mustBackdateFirstRevision(tb testing.TB, w *mwtest.Wiki) {
 // the checkout's layouts and static files.
 func (b *bench) mustProject(tb testing.TB) {
 	tb.Helper()
-	cfg, err := os.ReadFile(filepath.Join(b.repo, "config.toml"))
+	mustProjectDir(tb, b.repo, b.project, b.w.API, b.titles, *nRevs)
+}
+
+// mustProjectDir makes the project folder dir from the checkout repo.
+func mustProjectDir(tb testing.TB, repo, dir, api string, titles []string, revs int) {
+	tb.Helper()
+	cfg, err := os.ReadFile(filepath.Join(repo, "config.toml"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := os.MkdirAll(b.project, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
 	for _, d := range []string{"layouts", "static"} {
-		if err := os.Symlink(filepath.Join(b.repo, d), filepath.Join(b.project, d)); err != nil {
+		if err := os.Symlink(filepath.Join(repo, d), filepath.Join(dir, d)); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	text := projectConfig(string(cfg), b.w.API, b.titles, *nRevs)
-	if err := os.WriteFile(b.configFile(), []byte(text), 0o644); err != nil {
+	text := projectConfig(string(cfg), api, titles, revs)
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(text), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 }
-
-func (b *bench) configFile() string { return filepath.Join(b.project, "config.toml") }
 
 // projectConfig keeps Hugo's settings of the checkout's config and
 // replaces [params.wiki] and the meetings with synthetic ones.
@@ -132,7 +136,7 @@ func projectConfig(repoConfig, api string, titles []string, revs int) string {
 	}
 	out.WriteString("]\nuser_agent = \"wikisite-bench (synthetic benchmark)\"\n")
 	for m := 1; m <= 4; m++ {
-		day := Start.Add(time.Duration(m*revs/4)*24*time.Hour - 12*time.Hour)
+		day := Start.Add(time.Duration(m*revs/4)*Spacing(revs) - Spacing(revs)/2)
 		fmt.Fprintf(&out, "\n[[params.meetings]]\ndate = %s\ntitle = \"Synthetic meeting %d\"\nminutes = \"https://example.org/synthetic-meeting-%d\"\n",
 			day.Format(time.RFC3339), m, m)
 	}

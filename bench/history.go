@@ -49,21 +49,38 @@ func Title(p int) string { return fmt.Sprintf("Synthetic/Page%02d", p) }
 func History(pages, revs int) []Page {
 	out := make([]Page, pages)
 	for p := range out {
-		out[p] = Page{Title: Title(p), Revisions: make([]Revision, revs)}
-		d := newDoc(p)
-		for r := range revs {
-			if r > 0 {
-				d.edit(r)
-			}
-			out[p].Revisions[r] = Revision{
-				Time:    Start.Add(time.Duration(r)*24*time.Hour + time.Duration(p)*time.Minute),
-				User:    fmt.Sprintf("Synthetic user %d", (p+r)%7),
-				Comment: fmt.Sprintf("Synthetic edit %d of page %d: revise persona %d", r, p, r%4+1),
-				Text:    d.text(),
-			}
-		}
+		out[p] = Page{Title: Title(p), Revisions: make([]Revision, 0, revs)}
+		EachRevision(p, revs, func(r Revision) { out[p].Revisions = append(out[p].Revisions, r) })
 	}
 	return out
+}
+
+// Spacing is the time between two revisions of a revs-long history: a
+// day, or less for long ones, so that even 10,000 revisions end before
+// today — Hugo leaves out pages dated in the future.
+func Spacing(revs int) time.Duration {
+	if revs <= 2000 {
+		return 24 * time.Hour
+	}
+	return 4 * time.Hour
+}
+
+// EachRevision calls fn with the revisions of page p, oldest first, the
+// same ones History makes, without holding them all: a page of 10,000
+// revisions is about a gigabyte of text.
+func EachRevision(p, revs int, fn func(Revision)) {
+	d := newDoc(p)
+	for r := range revs {
+		if r > 0 {
+			d.edit(r)
+		}
+		fn(Revision{
+			Time:    Start.Add(time.Duration(r)*Spacing(revs) + time.Duration(p)*time.Minute),
+			User:    fmt.Sprintf("Synthetic user %d", (p+r)%7),
+			Comment: fmt.Sprintf("Synthetic edit %d of page %d: revise persona %d", r, p, r%4+1),
+			Text:    d.text(),
+		})
+	}
 }
 
 // NextText is the text of revision revs of page p, one past History's

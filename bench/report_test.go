@@ -142,15 +142,15 @@ func ratios(by map[string]result, pages, revs int) [][4]string {
 	return rows
 }
 
-// mustWriteResults writes bench/out/results.md and, with publish, the
-// results section of bench/README.md.
-func mustWriteResults(tb testing.TB, repo, report string, publish bool) {
+// mustWriteResults writes bench/out/NAME.md and, with publish, the
+// README's section between the NAME markers.
+func mustWriteResults(tb testing.TB, repo, name, report string, publish bool) {
 	tb.Helper()
 	out := filepath.Join(repo, "bench", "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "results.md"), []byte(report), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, name+".md"), []byte(report), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	if !publish {
@@ -161,7 +161,7 @@ func mustWriteResults(tb testing.TB, repo, report string, publish bool) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	updated, err := replaceResults(string(readme), report)
+	updated, err := replaceSection(string(readme), name, report)
 	if err != nil {
 		tb.Fatalf("%s: %v", path, err)
 	}
@@ -170,19 +170,20 @@ func mustWriteResults(tb testing.TB, repo, report string, publish bool) {
 	}
 }
 
-const resultsStart, resultsEnd = "<!-- results:start -->", "<!-- results:end -->"
-
-// replaceResults puts report between the README's results markers.
-func replaceResults(readme, report string) (string, error) {
-	before, rest, ok1 := strings.Cut(readme, resultsStart)
-	_, after, ok2 := strings.Cut(rest, resultsEnd)
+// replaceSection puts report between the README's name markers.
+func replaceSection(readme, name, report string) (string, error) {
+	start, end := "<!-- "+name+":start -->", "<!-- "+name+":end -->"
+	before, rest, ok1 := strings.Cut(readme, start)
+	_, after, ok2 := strings.Cut(rest, end)
 	if !ok1 || !ok2 {
-		return "", fmt.Errorf("no %s … %s markers", resultsStart, resultsEnd)
+		return "", fmt.Errorf("no %s … %s markers", start, end)
 	}
-	return before + resultsStart + "\n" + report + "\n" + resultsEnd + after, nil
+	return before + start + "\n" + report + "\n" + end + after, nil
 }
 
-func TestReplaceResults(t *testing.T) {
+const resultsStart, resultsEnd = "<!-- results:start -->", "<!-- results:end -->"
+
+func TestReplaceSection(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		err            bool
@@ -193,9 +194,9 @@ func TestReplaceResults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := replaceResults(tt.in, "NEW")
+			got, err := replaceSection(tt.in, "results", "NEW")
 			if (err != nil) != tt.err || got != tt.want {
-				t.Errorf("replaceResults = %q, %v; want %q (error %v)", got, err, tt.want, tt.err)
+				t.Errorf("replaceSection = %q, %v; want %q (error %v)", got, err, tt.want, tt.err)
 			}
 		})
 	}

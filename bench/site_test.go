@@ -61,6 +61,26 @@ const plainList = `<!doctype html><html><head><title>{{ .Title }}</title></head>
 
 func mustPlainHugoSite(tb testing.TB, dir string, history []Page) int {
 	tb.Helper()
+	var pages []plainPage
+	for p, page := range history {
+		for i, r := range page.Revisions {
+			pages = append(pages, plainPage{fmt.Sprintf("page%02d/r%03d", p, i), fmt.Sprintf("%s revision %d", page.Title, i), r})
+		}
+	}
+	mustWritePlainHugo(tb, dir, pages)
+	return len(pages)
+}
+
+// plainPage is one Markdown page of the plain Hugo site: a revision's
+// text through our converter.
+type plainPage struct {
+	name, title string
+	rev         Revision
+}
+
+// mustWritePlainHugo writes a plain Hugo site with trivial layouts in dir.
+func mustWritePlainHugo(tb testing.TB, dir string, pages []plainPage) {
+	tb.Helper()
 	files := map[string]string{
 		"config.toml":                  "baseURL = \"/\"\ntitle = \"Synthetic plain Hugo peer\"\ndisableKinds = [\"rss\", \"sitemap\", \"taxonomy\", \"term\"]\n",
 		"layouts/_default/single.html": plainLayout,
@@ -69,14 +89,10 @@ func mustPlainHugoSite(tb testing.TB, dir string, history []Page) int {
 		// The converter puts tables and styled blocks in this shortcode.
 		"layouts/shortcodes/wikihtml.html": "{{ .Inner | safeHTML }}",
 	}
-	n := 0
-	for p, page := range history {
-		for i, r := range page.Revisions {
-			md := wikitext.Convert(r.Text, wikitext.Options{}).Markdown
-			files[fmt.Sprintf("content/page%02d/r%03d.md", p, i)] = fmt.Sprintf(
-				"---\ntitle: %q\ndate: %s\n---\n\n%s\n", fmt.Sprintf("%s revision %d", page.Title, i), r.Time.Format(time.RFC3339), md)
-			n++
-		}
+	for _, p := range pages {
+		md := wikitext.Convert(p.rev.Text, wikitext.Options{}).Markdown
+		files["content/"+p.name+".md"] = fmt.Sprintf(
+			"---\ntitle: %q\ndate: %s\n---\n\n%s\n", p.title, p.rev.Time.Format(time.RFC3339), md)
 	}
 	for name, text := range files {
 		path := filepath.Join(dir, name)
@@ -87,7 +103,6 @@ func mustPlainHugoSite(tb testing.TB, dir string, history []Page) int {
 			tb.Fatal(err)
 		}
 	}
-	return n
 }
 
 // oneRevision edits one page on the wiki (not timed), then times
