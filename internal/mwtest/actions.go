@@ -113,7 +113,14 @@ func (w *Wiki) Upload(tb testing.TB, name string, data []byte, at time.Time) {
 	if !at.IsZero() {
 		args = append(args, "--timestamp", at.UTC().Format("20060102150405"))
 	}
-	if out, err := w.maintenance(nil, "importImages.php", append(args, dir)...); err != nil {
+	out, err := w.maintenance(nil, "importImages.php", append(args, dir)...)
+	if err != nil && strings.Contains(err.Error(), "already exists") {
+		// MediaWiki names the archived old version by the current second,
+		// so a second overwrite within one second collides: wait it out.
+		time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(1100 * time.Millisecond)))
+		out, err = w.maintenance(nil, "importImages.php", append(args, dir)...)
+	}
+	if err != nil {
 		tb.Fatalf("mwtest: upload %s: %v", name, err)
 	} else if !strings.Contains(out, "Added: 1") && !strings.Contains(out, "Overwritten: 1") {
 		tb.Fatalf("mwtest: upload %s: importImages.php says:\n%s", name, out)

@@ -136,7 +136,20 @@ func mustScratchRepo(t *testing.T, api string) string {
 			t.Fatalf("copy %s: %v\n%s", dir, err, out)
 		}
 	}
-	os.WriteFile(filepath.Join(repo, ".gitignore"), []byte("/public/\n"), 0o644)
+	// The workflow runs `npm ci` in its checkout for Pagefind, which the
+	// build needs under CI=true; the scratch repository shares ours.
+	modules, err := filepath.Abs(filepath.Join(repoRoot, "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(modules); err == nil {
+		if err := os.Symlink(modules, filepath.Join(repo, "node_modules")); err != nil {
+			t.Fatal(err)
+		}
+	} else if os.Getenv("CI") == "true" {
+		t.Fatalf("%v: run `npm ci` at the repository root (make deps does)", err)
+	}
+	os.WriteFile(filepath.Join(repo, ".gitignore"), []byte("/public/\n/node_modules\n"), 0o644)
 	mustGit(t, repo, "init", "-q")
 	mustGit(t, repo, "add", ".")
 	mustGit(t, repo, "commit", "-q", "-m", "scratch repository for the publish rehearsal")
