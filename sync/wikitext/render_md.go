@@ -20,7 +20,11 @@ func (r mdRenderer) blocks(blocks []block) string {
 func (r mdRenderer) block(b block) string {
 	switch x := b.(type) {
 	case *paragraph:
-		return escapeLines(r.inlines(x.inl, true))
+		md := escapeLines(r.inlines(x.inl, true))
+		if hasEmphasis(x.inl) && !r.emphasisHolds(md, x.inl) {
+			return r.wikiHTML(strings.TrimSuffix(htmlRenderer(r).block(x), "\n"))
+		}
+		return md
 	case *heading:
 		text := strings.TrimSpace(r.inlines(x.inl, false))
 		if strings.HasSuffix(text, "#") { // a closing "#" run would be eaten
