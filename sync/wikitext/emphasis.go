@@ -30,6 +30,45 @@ func (r mdRenderer) emphasisHolds(md string, nodes []*inline) bool {
 	return emphasisShape(out.String()) == emphasisShape(htmlRenderer(r).inlines(nodes))
 }
 
+// inlinesHold reports whether the Markdown for nodes keeps their emphasis.
+func (r mdRenderer) inlinesHold(nodes []*inline, ml bool) bool {
+	return !hasEmphasis(nodes) || r.emphasisHolds(r.inlines(nodes, ml), nodes)
+}
+
+// listHolds reports whether every item of l, nested lists included, keeps
+// its emphasis in Markdown; if one does not, the list is written as HTML.
+func (r mdRenderer) listHolds(l *list) bool {
+	for _, it := range l.items {
+		if !r.inlinesHold(it.inl, true) {
+			return false
+		}
+		for _, ch := range it.children {
+			if sub, ok := ch.(*list); ok && !r.listHolds(sub) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cellsHold reports whether every cell and the caption of a table keep
+// their emphasis in Markdown's table.
+func (r mdRenderer) cellsHold(t *table) bool {
+	if !r.inlinesHold(t.caption, false) {
+		return false
+	}
+	for _, row := range t.rows {
+		for _, c := range row.cells {
+			if len(c.blocks) == 1 {
+				if p, ok := c.blocks[0].(*paragraph); ok && !r.inlinesHold(p.inl, false) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // emphasisShape is HTML reduced to its text and its em/strong tags, with
 // whitespace dropped: what must match for the reader to see the same
 // emphasis on the same words.

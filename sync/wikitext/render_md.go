@@ -36,9 +36,12 @@ func (r mdRenderer) block(b block) string {
 			// Markdown has no term-less definition, MediaWiki's ":" indent.
 			return "{{< wikihtml >}}\n" + htmlRenderer(r).list(x) + "{{< /wikihtml >}}"
 		}
+		if !r.listHolds(x) {
+			return r.wikiHTML(strings.TrimSuffix(htmlRenderer(r).list(x), "\n"))
+		}
 		return r.list(x, false)
 	case *table:
-		if simpleTable(x) {
+		if simpleTable(x) && r.cellsHold(x) {
 			return r.gfmTable(x)
 		}
 		return r.wikiHTML(htmlRenderer(r).block(x))
