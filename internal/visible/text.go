@@ -40,6 +40,10 @@ var inline = map[atom.Atom]bool{
 	atom.Var: true,
 }
 
+// Inline reports an element that continues a word rather than separating
+// words, as Text treats it.
+func Inline(a atom.Atom) bool { return inline[a] }
+
 // Text returns the text a reader sees in the HTML fragment or
 // document src: text nodes in document order, with a space wherever a
 // non-inline element starts or ends. Scripts, styles, comments and chrome

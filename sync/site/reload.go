@@ -105,7 +105,8 @@ func previewHandler(root string, r *reloader) http.Handler {
 	return mux
 }
 
-// serveHTML serves an HTML file with the reload script added; it reports
+// serveHTML serves an HTML file with the reload script (and the page's
+// conversion notes, if any) added; it reports
 // false, writing nothing, when the file cannot be read, so the file
 // server answers with its usual 404 or redirect.
 func serveHTML(w http.ResponseWriter, req *http.Request, root http.FileSystem, name string) bool {
@@ -123,19 +124,24 @@ func serveHTML(w http.ResponseWriter, req *http.Request, root http.FileSystem, n
 		return false
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	http.ServeContent(w, req, name, time.Time{}, bytes.NewReader(injectReload(page)))
+	page = inject(page, notesOverlay(root, req.URL.Path)+reloadScript)
+	http.ServeContent(w, req, name, time.Time{}, bytes.NewReader(page))
 	return true
 }
 
 // injectReload puts the reload script before the last </body>, or at the
 // end of a page that has none.
-func injectReload(page []byte) []byte {
+func injectReload(page []byte) []byte { return inject(page, reloadScript) }
+
+// inject puts snippet before the last </body>, or at the end of a page
+// that has none.
+func inject(page []byte, snippet string) []byte {
 	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if i < 0 {
-		return append(page, reloadScript...)
+		return append(page, snippet...)
 	}
-	out := make([]byte, 0, len(page)+len(reloadScript))
+	out := make([]byte, 0, len(page)+len(snippet))
 	out = append(out, page[:i]...)
-	out = append(out, reloadScript...)
+	out = append(out, snippet...)
 	return append(out, page[i:]...)
 }

@@ -39,6 +39,9 @@ File:X.png|<script>g</script> [javascript:alert(5) g]
 [[File:X.png|thumb|<span onclick=f>cap</span>]]
 <syntaxhighlight lang="go&quot;><script>">x</syntaxhighlight>
 <math>\href{javascript:alert(6)}{x}</script></math>
+
+''q'''<script>r</script>''[javascript:alert(7) j]'''<span onclick=s>t</span> {{< u >}}''
+
 `
 
 func TestHostilePage(t *testing.T) {
@@ -78,6 +81,10 @@ func TestHostilePage(t *testing.T) {
 		if strings.Contains(line, "{{<") && line != "{{< wikihtml >}}" && line != "{{< /wikihtml >}}" {
 			t.Errorf("foreign shortcode line %q", line)
 		}
+	}
+	// Touching apostrophes take the HTML path, which escapes as the rest.
+	if !strings.Contains(md, "<em>q<strong>&lt;script&gt;r&lt;/script&gt;</strong></em>") {
+		t.Errorf("touching apostrophes not written as escaped HTML:\n%s", md)
 	}
 	// An unsafe URL from Options.Link falls back to the wiki.
 	if !strings.Contains(md, "](https://wiki.example/Some_page)") {

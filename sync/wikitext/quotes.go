@@ -84,6 +84,9 @@ func pickDemotion(line []event, runs []int) int {
 			continue
 		}
 		x1, x2 := line[i].prev1, line[i].prev2
+		if line[i].qlen == 4 { // MediaWiki has moved the extra ' into the text
+			x1, x2 = '\'', x1
+		}
 		switch {
 		case x1 == ' ':
 			if space < 0 {

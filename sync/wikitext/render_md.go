@@ -20,7 +20,11 @@ func (r mdRenderer) blocks(blocks []block) string {
 func (r mdRenderer) block(b block) string {
 	switch x := b.(type) {
 	case *paragraph:
-		return escapeLines(r.inlines(x.inl, true))
+		md := escapeLines(r.inlines(x.inl, true))
+		if hasEmphasis(x.inl) && !r.emphasisHolds(md, x.inl) {
+			return r.wikiHTML(strings.TrimSuffix(htmlRenderer(r).block(x), "\n"))
+		}
+		return md
 	case *heading:
 		text := strings.TrimSpace(r.inlines(x.inl, false))
 		if strings.HasSuffix(text, "#") { // a closing "#" run would be eaten
@@ -32,9 +36,12 @@ func (r mdRenderer) block(b block) string {
 			// Markdown has no term-less definition, MediaWiki's ":" indent.
 			return "{{< wikihtml >}}\n" + htmlRenderer(r).list(x) + "{{< /wikihtml >}}"
 		}
+		if !r.listHolds(x) {
+			return r.wikiHTML(strings.TrimSuffix(htmlRenderer(r).list(x), "\n"))
+		}
 		return r.list(x, false)
 	case *table:
-		if simpleTable(x) {
+		if simpleTable(x) && r.cellsHold(x) {
 			return r.gfmTable(x)
 		}
 		return r.wikiHTML(htmlRenderer(r).block(x))

@@ -26,14 +26,14 @@ var (
 // ten times.
 var sampleSize = 10 * len(constructs)
 
-// Floors the sample must reach. The goal is 0.99 of generated
-// cases exact; the sample measured 0.96 (192 of 200) when the floor was
-// set, the rest being apostrophe runs that the Markdown renderer cannot
-// nest as MediaWiki does (see testdata/mismatch), so the floor holds
-// what is reached and fails on any regression. Every fixture revision
-// must score 0.99 or more (all score 1.0).
+// Floors a run must reach. The goal is 0.99 of generated cases
+// exact: the fixed sample measured 1.0 (200 of 200) and a run of 1000
+// measured 0.990 when the floor was set (the rest: mostly bold that
+// MediaWiki closes and reopens around a template or link, one list item
+// whose apostrophes it resolves differently; see the -cases log), so the floor is the goal and holds for
+// both. Every fixture revision must score 0.99 or more (all score 1.0).
 const (
-	generatedExactFloor = 0.955
+	generatedExactFloor = 0.99
 	fixtureFloor        = 0.99
 )
 

@@ -97,8 +97,10 @@ func ownText(n *html.Node, skip visible.Chrome) string {
 			case atom.Ul, atom.Ol, atom.Dl:
 				return
 			}
-			b.WriteByte(' ')
-			defer b.WriteByte(' ')
+			if !visible.Inline(n.DataAtom) { // <span>x</span>' is one word
+				b.WriteByte(' ')
+				defer b.WriteByte(' ')
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
