@@ -3,45 +3,22 @@
 // banner says "Draft (not on the wiki)" on every page and links the
 // draft's changes against the wiki's latest revision and the last meeting,
 // which show the new persona as inserted; every page is axe clean.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import { buildDraftSite } from './lib/site.mjs';
-import { serve } from './lib/server.mjs';
-import { launch, watch, axe } from './lib/browser.mjs';
+import { axe } from './lib/browser.mjs';
+import { useSite, assertClean } from './lib/harness.mjs';
 
-let site, server, browser;
-
-before(async () => {
-  site = await buildDraftSite();
-  server = await serve(site.public);
-  browser = await launch();
-}, { timeout: 15 * 60 * 1000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site?.dir && !process.env.KEEP_SITE) await fs.rm(site.dir, { recursive: true, force: true });
-});
-
-async function open(p) {
-  const page = await browser.context.newPage();
-  const seen = await watch(page);
-  const res = await page.goto(server.url + p, { waitUntil: 'load' });
-  assert.equal(res.status(), 200, `${p}: HTTP ${res.status()}`);
-  return { page, seen };
-}
+// The draft's content is in a temporary folder the build removes: the
+// tests read the built pages only.
+const h = useSite({ build: buildDraftSite });
+const open = (...args) => h.open(...args);
 
 async function assertAxeClean(page, what) {
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     assert.deepEqual(await axe(page), [], `${what} (${colorScheme}): serious or critical axe violations`);
   }
-}
-
-function assertClean(p, seen) {
-  assert.deepEqual(seen.consoleErrors, [], `${p}: console errors`);
-  assert.deepEqual(seen.foreign, [], `${p}: requests that leave 127.0.0.1`);
 }
 
 describe('draft', () => {
