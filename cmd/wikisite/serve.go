@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -18,6 +19,10 @@ const serveSynopsis = "serve [--port N] [--bind ADDR] [--poll-wiki D] [--api URL
 	"when layouts/, static/, config.toml or the archive change; open pages reload\n" +
 	"themselves. With --poll-wiki it also syncs from the wiki every D, so an edit\n" +
 	"on the wiki shows up in the preview. Stop with Ctrl-C.\n\n" +
+	"--draft TITLE=FILE (repeatable) previews an unsaved edit, as with `wikisite\n" +
+	"build --draft`, and rebuilds when the file changes. The draft's content and,\n" +
+	"unless --destination is given, its site go to temporary folders removed on\n" +
+	"exit: content/ and public/ never hold a draft.\n\n" +
 	"Exit codes: 0 stopped; 1 error (such as a failed first build); 2 bad usage."
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -40,6 +45,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	cleanup, err := p.draftContent()
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	if len(p.drafts) > 0 && !flagSet(fs, "destination") {
+		dest, err := os.MkdirTemp("", "wikisite-draft-site-")
+		if err != nil {
+			return fmt.Errorf("--draft: temporary site folder: %w", err)
+		}
+		defer os.RemoveAll(dest)
+		p.site.Destination = filepath.Join(dest, "public")
+	}
 	configFile, err1 := filepath.Abs(p.cfg.File)
 	archiveDir, err2 := filepath.Abs(p.store.Dir())
 	if err1 != nil || err2 != nil {
@@ -50,7 +68,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Port:     *port,
 		Bind:     *bind,
 		Rebuild:  func(ctx context.Context) error { return p.normalize(ctx, stderr) },
-		Watch:    []string{"layouts", "static", configFile, archiveDir},
+		Watch:    append([]string{"layouts", "static", configFile, archiveDir}, p.draftFiles...),
 		PollWiki: *pollWiki,
 		// The poll rebuilds after a sync that wrote the archive; the
 		// watcher need not as well.

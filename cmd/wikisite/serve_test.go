@@ -76,17 +76,7 @@ func TestServeShowsAWikiEdit(t *testing.T) {
 			"--port", port, "--poll-wiki", "100ms", "-v",
 			"--content", filepath.Join(tmp, "content"), "--destination", filepath.Join(tmp, "public")}, stdout, &stderr)
 	}()
-	var url string
-	select {
-	case line := <-stdout.lines:
-		m := regexp.MustCompile(`^serving (http://127\.0\.0\.1:` + port + `/) \(Ctrl-C to stop\)$`).FindStringSubmatch(line)
-		if m == nil {
-			t.Fatalf("serve printed %q", line)
-		}
-		url = m[1]
-	case code := <-exited:
-		t.Fatalf("serve exited %d before serving; stderr:\n%s", code, stderr.buf.String())
-	}
+	url := mustServing(t, port, stdout, &stderr, exited)
 
 	page := url + "wiki/Server/Personas/"
 	if !strings.Contains(reloadtest.MustGet(t, page), "Sandra Summers") {
@@ -117,4 +107,21 @@ func TestServeShowsAWikiEdit(t *testing.T) {
 		conn.Close()
 		t.Error("the port still accepts connections after serve returned")
 	}
+}
+
+// mustServing waits for serve's "serving URL" line and returns the URL,
+// failing if serve exits first.
+func mustServing(tb testing.TB, port string, stdout, stderr *lineWriter, exited <-chan int) string {
+	tb.Helper()
+	select {
+	case line := <-stdout.lines:
+		m := regexp.MustCompile(`^serving (http://127\.0\.0\.1:` + port + `/) \(Ctrl-C to stop\)$`).FindStringSubmatch(line)
+		if m == nil {
+			tb.Fatalf("serve printed %q", line)
+		}
+		return m[1]
+	case code := <-exited:
+		tb.Fatalf("serve exited %d before serving; stderr:\n%s", code, stderr.buf.String())
+	}
+	return ""
 }

@@ -60,7 +60,7 @@ func (c *corpus) text(title string, r *archive.Revision) (string, error) {
 	if r == nil || r.TextHidden {
 		return "", nil
 	}
-	k := textKey{title, r.ID}
+	k := textKey{archive.Canonical(title), r.ID}
 	if s, ok := c.texts[k]; ok {
 		return s, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"time"
 
@@ -29,6 +30,9 @@ type Options struct {
 	// removes entries the archive no longer needs, so one folder serves
 	// one archive and configuration.
 	CacheDir string
+	// Drafts are unsaved edits to preview: each the next revision of its
+	// page, in memory only (draft.go).
+	Drafts []Draft
 }
 
 // Site is what the pages say about the site and the wiki.
@@ -107,7 +111,16 @@ func write(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	links := newWikiLinks(opts.Site.Wiki)
+	ids, err := c.overlayDrafts(opts.Drafts)
+	if err != nil {
+		return Report{}, err
+	}
+	// Drafts are never linked to the wiki, which has no such revision. The
+	// converter's settings keep the wiki's own list, so a draft build
+	// reuses the cache of the ordinary one.
+	linked := opts.Site.Wiki
+	linked.PlaceholderRevisions = append(slices.Clone(linked.PlaceholderRevisions), ids...)
+	links := newWikiLinks(linked)
 	conv := newConverter(c, links, opts.Site.Wiki, opts.CacheDir, &rep)
 	diffs := newDiffer(conv)
 	files, err := content.Replace(opts.ContentDir, func(tree *content.Tree) error {
@@ -136,7 +149,7 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		if err := steps(ctx, wiki.writeWikiPages); err != nil {
 			return err
 		}
-		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep}
+		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep, drafts: opts.Drafts}
 		if err := reader.write(ctx); err != nil {
 			return err
 		}

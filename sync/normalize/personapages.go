@@ -46,6 +46,7 @@ type readerPages struct {
 	// section is a configured document's URL section ("use-cases"),
 	// "" for the personas page, whose entities are at /personas/.
 	section string
+	drafts  []Draft // shown in every page's banner (draft.go)
 }
 
 func (b *readerPages) write(ctx context.Context) error {
@@ -196,6 +197,9 @@ type homeParams struct {
 	Personas []card          `toml:"personas"`
 	FAQ      string          `toml:"faq"`
 	Timeline []timelineEntry `toml:"timeline"`
+	// Drafts, when the build previews unsaved edits, are what every
+	// page's "Draft (not on the wiki)" banner names and links.
+	Drafts []draftNote `toml:"drafts,omitempty"`
 }
 
 // writeHome writes _index.md: the personas page's preamble as it stands,
@@ -207,6 +211,9 @@ func (b *readerPages) writeHome() error {
 		return err
 	}
 	params := homeParams{Source: list.Source, Personas: list.Personas, FAQ: b.faqURL, Timeline: b.timeline}
+	if params.Drafts, err = b.draftNotes(); err != nil {
+		return err
+	}
 	fm := content.FrontMatter{Title: b.title, Type: "home", URL: "/", Date: latest.primary.at(), Params: &params}
 	return b.tree.WriteDoc("_index.md", fm, body)
 }

@@ -11,16 +11,17 @@ import { launch, watch } from './browser.mjs';
 
 export const artifacts = path.join(repo, 'test/browser/artifacts');
 
-// useSite builds and serves the site once for the file; the returned
-// object fills in before the first test runs.
-export function useSite() {
+// useSite builds (with build, buildSite by default) and serves the site
+// once for the file; the returned object fills in before the first test
+// runs.
+export function useSite({ build = buildSite } = {}) {
   const h = {};
   before(async () => {
-    h.site = await buildSite();
+    h.site = await build();
     h.server = await serve(h.site.public);
     h.browser = await launch();
     h.meetings = await meetingSlugs();
-    h.personas = await personaSlugs(h.site.content);
+    h.personas = h.site.content ? await personaSlugs(h.site.content) : [];
     await fs.mkdir(artifacts, { recursive: true });
   }, { timeout: 15 * 60 * 1000 });
   after(async () => {

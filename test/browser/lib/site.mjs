@@ -18,7 +18,7 @@ export const hostilePath = '/wiki/Synthetic_hostile_page/';
 export const movedTitle = 'Synthetic moved page';
 export const movedMeeting = '2013-11-05';
 
-async function sh(cmd, args, opts) {
+export async function sh(cmd, args, opts) {
   try {
     return await run(cmd, args, { maxBuffer: 64 << 20, ...opts });
   } catch (err) {
@@ -91,4 +91,30 @@ export async function meetingFacts(content, slug) {
 export async function personaSlugs(content) {
   const names = await fs.readdir(path.join(content, 'personas'));
   return names.filter((n) => n.endsWith('.md') && n !== '_index.md').map((n) => n.slice(0, -3)).sort();
+}
+
+// draftPersona is clearly synthetic persona text, appended to the
+// committed latest revision to make a draft that adds a persona.
+export const draftPersona = '\n\n=== Persona #3: Test Persona (draft) ===\n\n' +
+  '<span style="font-size: 24px; font-weight: bold;">\nTest Persona (draft)\n</span>\n\n' +
+  '==== Frustrations ====\n\n* Synthetic frustration written only for the browser test, not from the wiki.\n';
+
+// buildDraftSite makes a temporary project like buildSite (the committed
+// archive only) and builds it with --draft: the newest archived revision
+// of Server/Personas plus draftPersona. It returns { dir, public }.
+export async function buildDraftSite() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'wikisite-draft-'));
+  const bin = path.join(dir, 'wikisite');
+  await sh('go', ['build', '-o', bin, './cmd/wikisite'], { cwd: repo });
+  for (const d of ['layouts', 'static', 'archive']) {
+    await fs.cp(path.join(repo, d), path.join(dir, d), { recursive: true });
+  }
+  await fs.copyFile(path.join(repo, 'config.toml'), path.join(dir, 'config.toml'));
+  const pageDir = path.join(dir, 'archive', 'Server%2FPersonas');
+  const newest = (await fs.readdir(pageDir)).filter((n) => /^\d+\.wiki$/.test(n)).sort((a, b) => parseInt(a) - parseInt(b)).at(-1);
+  const latest = await fs.readFile(path.join(pageDir, newest), 'utf8');
+  await fs.writeFile(path.join(dir, 'draft.wiki'), latest + draftPersona);
+  const pub = path.join(dir, 'public-draft');
+  await sh(bin, ['build', '--config', 'config.toml', '--archive', 'archive', '--draft', 'Server/Personas=draft.wiki', '--destination', pub], { cwd: dir });
+  return { dir, public: pub };
 }
