@@ -29,11 +29,16 @@ func TestLiveRebuildEqualsColdBuild(t *testing.T) {
 		{"nothing changed", nil, true},
 		{"one page changed", map[string]string{"content/beta.md": "+++\ntitle = \"Beta, retitled\"\nurl = \"/beta/\"\n+++\nSynthetic page beta, edited.\n"}, true},
 		{"one page added", map[string]string{"content/gamma.md": "+++\ntitle = \"Gamma\"\nurl = \"/gamma/\"\n+++\nSynthetic page gamma.\n"}, true},
+		{"content/ swapped whole, one page changed", map[string]string{swapContent: "", "content/alpha.md": "+++\ntitle = \"Alpha\"\nurl = \"/alpha/\"\n+++\nSynthetic page alpha, swapped in.\n"}, true},
 		{"one page removed", map[string]string{"content/gamma.md": ""}, false},
 		{"layout changed", map[string]string{"layouts/single.html": "{{ define \"main\" }}<main>{{ .Content }}</main>{{ end }}"}, false},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
+			if _, ok := st.edit[swapContent]; ok {
+				mustSwapContent(t, dir, st.edit)
+				st.edit = nil
+			}
 			for name, data := range st.edit {
 				if data == "" {
 					if err := os.Remove(filepath.Join(dir, name)); err != nil {
@@ -60,6 +65,29 @@ func TestLiveRebuildEqualsColdBuild(t *testing.T) {
 	}
 	if got := mustRead(t, filepath.Join(dir, "public", "beta", "index.html")); !strings.Contains(got, "beta, edited") {
 		t.Errorf("public/beta/index.html lacks the edit:\n%s", got)
+	}
+}
+
+// swapContent in a test step's edits makes the step write a new content/
+// beside the old one and rename it into place, as normalize does.
+const swapContent = "swap content/"
+
+func mustSwapContent(tb testing.TB, dir string, edit map[string]string) {
+	tb.Helper()
+	next := filepath.Join(dir, "content.next")
+	if err := os.CopyFS(next, os.DirFS(filepath.Join(dir, "content"))); err != nil {
+		tb.Fatal(err)
+	}
+	for name, data := range edit {
+		if name != swapContent {
+			mustWrite(tb, filepath.Join(next, strings.TrimPrefix(name, "content/")), data)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Rename(next, filepath.Join(dir, "content")); err != nil {
+		tb.Fatal(err)
 	}
 }
 
