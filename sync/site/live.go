@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/wikisite/wikisite/sync/atomicfile"
 )
@@ -61,6 +62,9 @@ func (l *liveSite) build(ctx context.Context) (res Result, partial bool, err err
 		maps.Copy(rest, h)
 	}
 	changed, created, removed := diffHashes(l.content, content)
+	// File times run on the kernel's coarse clock, a tick behind
+	// time.Now: a margin only recopies a few files already published.
+	start := time.Now().Add(-time.Second)
 	hugoMu.Lock()
 	if l.sess != nil && len(removed) == 0 && maps.Equal(l.rest, rest) {
 		partial = true
@@ -80,7 +84,12 @@ func (l *liveSite) build(ctx context.Context) (res Result, partial bool, err err
 		return Result{}, partial, err
 	}
 	l.content, l.rest = content, rest
-	res.Files, err = l.publish(ctx)
+	if !partial || l.opts.Pagefind != "" {
+		// Pagefind names its files by content, so stale ones would stay.
+		res.Files, err = l.publish(ctx)
+	} else {
+		res.Files, err = l.publishSince(start)
+	}
 	return res, partial, err
 }
 
@@ -134,6 +143,41 @@ func (l *liveSite) publish(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return files, atomicfile.ReplaceDir(tmp, l.dest)
+}
+
+// publishSince copies into the destination, each file atomically, the
+// files of the working folder written since start: after a partial
+// rebuild those are all Hugo wrote, and copying the whole site would
+// cost more than the rebuild (a folder and a file per page).
+func (l *liveSite) publishSince(start time.Time) (int, error) {
+	files := 0
+	err := filepath.WalkDir(l.work, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		files++
+		info, err := d.Info()
+		if err != nil || info.ModTime().Before(start) {
+			return err
+		}
+		rel, err := filepath.Rel(l.work, path)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(l.dest, rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return atomicfile.WriteFile(to, data)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("publish %s to %s: %w", l.work, l.dest, err)
+	}
+	return files, nil
 }
 
 func (l *liveSite) closeSession() {
