@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -42,23 +44,62 @@ type hugoRun struct {
 
 // build runs Hugo once and returns how many pages it rendered.
 func (r hugoRun) build() (pages int, err error) {
-	// Hugo 0.165 panics on some bad input instead of failing, e.g. a page
-	// url holding ":name" (a permalink token it cannot expand).
-	defer func() {
-		if p := recover(); p != nil {
-			err = hintError{fmt.Errorf("hugo crashed: %v", p), `a front matter url with a literal ':' must write it as '\:'`}
-		}
-	}()
+	defer recoverCrash(&err)
+	sites, err := r.open(false)
+	if err != nil {
+		return 0, err
+	}
+	defer sites.Close()
+	defer r.log.finish()
+	return r.render(sites)
+}
+
+// recoverCrash turns a Hugo panic into an error: Hugo 0.165 panics on some
+// bad input instead of failing, e.g. a page url holding ":name" (a
+// permalink token it cannot expand).
+func recoverCrash(err *error) {
+	if p := recover(); p != nil {
+		*err = hintError{fmt.Errorf("hugo crashed: %v", p), `a front matter url with a literal ':' must write it as '\:'`}
+	}
+}
+
+// render runs one build of sites, whole or, given the changed files, the
+// partial rebuild `hugo server` runs, and returns the page count.
+func (r hugoRun) render(sites *hugolib.HugoSites, changed ...fsnotify.Event) (int, error) {
+	cfg := hugolib.BuildCfg{}
+	if len(changed) > 0 {
+		// The lock guards a first build; `hugo server` skips it on
+		// rebuilds too, and hugoMu already serialises us.
+		cfg.NoBuildLock = true
+	}
+	if err := sites.Build(cfg, changed...); err != nil {
+		return 0, r.log.explain(err, r.dir)
+	}
+	// Only after a successful build: the page tree may be half-made
+	// otherwise, and asking for it panics.
+	return len(sites.Pages()), nil
+}
+
+// open loads the configuration and makes Hugo's sites. With watch, Hugo
+// keeps what it needs to rebuild only what changed (as under `hugo
+// server --watch`), and Build may be called again with change events.
+func (r hugoRun) open(watch bool) (*hugolib.HugoSites, error) {
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
 		StdOut:        r.log,
 		StdErr:        r.log,
 		DistinctLevel: logg.LevelWarn,
 	})
+	flags := r.flags()
+	if watch {
+		// Not "running": that is server mode, which injects livereload
+		// and makes the output differ from a build's.
+		flags.Set("internal", hmaps.Params{"watch": true})
+	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:          hugofs.Os,
 		Logger:      logger,
-		Flags:       r.flags(),
+		Flags:       flags,
 		Filename:    r.configFile,
 		Environment: "production",
 		// Without an explicit list Hugo reads os.Environ, and any HUGO_*
@@ -66,7 +107,7 @@ func (r hugoRun) build() (pages int, err error) {
 		Environ: cleanEnviron(os.Environ()),
 	})
 	if err != nil {
-		return 0, r.log.explain(fmt.Errorf("load %s: %w", r.configFile, err), r.dir)
+		return nil, r.log.explain(fmt.Errorf("load %s: %w", r.configFile, err), r.dir)
 	}
 	fs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
@@ -77,17 +118,56 @@ func (r hugoRun) build() (pages int, err error) {
 		StdErr:   r.log,
 	})
 	if err != nil {
-		return 0, r.log.explain(err, r.dir)
+		return nil, r.log.explain(err, r.dir)
 	}
-	defer sites.Close()
-	defer r.log.finish()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return 0, r.log.explain(err, r.dir)
-	}
-	// Only after a successful build: the page tree may be half-made
-	// otherwise, and asking for it panics.
-	return len(sites.Pages()), nil
+	return sites, nil
 }
+
+// hugoSession is one Hugo instance kept between builds of the same
+// project, so that a rebuild renders only what the changed files touch.
+type hugoSession struct {
+	run   hugoRun
+	sites *hugolib.HugoSites
+}
+
+// openSession makes a session and runs its first, whole build.
+func (r hugoRun) openSession() (s *hugoSession, pages int, err error) {
+	defer recoverCrash(&err)
+	sites, err := r.open(true)
+	if err != nil {
+		return nil, 0, err
+	}
+	s = &hugoSession{run: r, sites: sites}
+	if pages, err = r.render(sites); err != nil {
+		s.close()
+		return nil, 0, err
+	}
+	r.log.finish()
+	return s, pages, nil
+}
+
+// rebuild hands Hugo the content files that changed, as `hugo server`
+// does with its file watcher's events. Paths are absolute.
+func (s *hugoSession) rebuild(changed, created, removed []string) (pages int, err error) {
+	defer recoverCrash(&err)
+	var events []fsnotify.Event
+	add := func(paths []string, op fsnotify.Op) {
+		for _, p := range paths {
+			events = append(events, fsnotify.Event{Name: p, Op: op})
+		}
+	}
+	add(changed, fsnotify.Write)
+	add(created, fsnotify.Create)
+	add(removed, fsnotify.Remove)
+	if len(events) == 0 {
+		return len(s.sites.Pages()), nil
+	}
+	pages, err = s.run.render(s.sites, events...)
+	s.run.log.finish()
+	return pages, err
+}
+
+func (s *hugoSession) close() { s.sites.Close() }
 
 // flags are the settings that win over config.toml, as Hugo's command-line
 // flags would.

@@ -69,15 +69,20 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	live, err := newLiveSite(opts.Options)
+	if err != nil {
+		return err
+	}
+	defer live.close()
 	rebuild := func(ctx context.Context) error {
 		if opts.Rebuild != nil {
 			if err := opts.Rebuild(ctx); err != nil {
 				return err
 			}
 		}
-		res, err := Build(ctx, opts.Options)
+		res, partial, err := live.build(ctx)
 		if err == nil {
-			log.Info("built", "pages", res.Pages, "files", res.Files, "destination", dest)
+			log.Info("built", "pages", res.Pages, "files", res.Files, "partial", partial, "destination", dest)
 		}
 		return err
 	}
