@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // Lock is held by the one process allowed to write the archive.
@@ -18,9 +17,9 @@ type Lock struct {
 var ErrLocked = errors.New("another wikisite sync or import is writing this archive")
 
 // Lock takes the archive's write lock without waiting. The lock is an
-// advisory flock on .lock in the archive folder: the kernel releases it
-// when the holder exits, even after kill -9, so a crash never leaves the
-// archive locked.
+// advisory flock (LockFileEx on Windows) on .lock in the archive folder:
+// the kernel releases it when the holder exits, even after kill -9, so a
+// crash never leaves the archive locked.
 func (s *Store) Lock() (*Lock, error) {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("archive %s: %w", s.dir, err)
@@ -30,9 +29,9 @@ func (s *Store) Lock() (*Lock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("archive lock: %w", err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if busy, err := lockFile(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if busy {
 			return nil, fmt.Errorf("archive %s: %w", s.dir, ErrLocked)
 		}
 		return nil, fmt.Errorf("archive lock %s: %w", path, err)

@@ -1,13 +1,11 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // A build renders into a staging folder beside the destination, named
@@ -55,11 +53,4 @@ func stagingPID(rest string) (int, bool) {
 	}
 	pid, err := strconv.Atoi(num)
 	return pid, err == nil && pid > 0
-}
-
-// running reports whether a process with this pid exists: signal 0 checks
-// without sending anything, and EPERM means it exists under another user.
-func running(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
