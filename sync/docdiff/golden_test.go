@@ -1,51 +1,25 @@
 package docdiff
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
+
+	"github.com/wikisite/wikisite/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // TestGolden compares old.md with new.md in each testdata/golden file and
-// checks the entries (entries.txt) and the HTML (out.html, all context).
+// checks the entries (entries.txt) and the HTML (out.html, all context);
+// `go test -update` rewrites both.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/golden/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := Compare(docOf(section(ar, "old.md")), docOf(section(ar, "new.md")))
-			got := map[string]string{"entries.txt": summary(d), "out.html": d.HTML(Options{Context: -1})}
-			if *update {
-				for name, text := range got {
-					setSection(ar, name, text)
-				}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"entries.txt", "out.html"} {
-				if diff := cmp.Diff(section(ar, name), got[name]); diff != "" {
-					t.Errorf("%s mismatch (-want +got; go test -update accepts):\n%s", name, diff)
-				}
-			}
-			checkHTML(t, got["out.html"])
-		})
-	}
+	golden.Run(t, "testdata/golden/*.txtar", func(t *testing.T, ar *txtar.Archive) map[string]string {
+		d := Compare(docOf(section(ar, "old.md")), docOf(section(ar, "new.md")))
+		got := map[string]string{"entries.txt": summary(d), "out.html": d.HTML(Options{Context: -1})}
+		checkHTML(t, got["out.html"])
+		return got
+	})
 }
 
 // summary is one line per entry: op, kind, text, then notes and origin.
@@ -72,21 +46,5 @@ func summary(d Diff) string {
 	return sb.String()
 }
 
-func section(ar *txtar.Archive, name string) string {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data)
-		}
-	}
-	return ""
-}
-
-func setSection(ar *txtar.Archive, name, text string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(text)
-			return
-		}
-	}
-	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(text)})
-}
+// section is a txtar section's text (bench and fuzz seeds read it too).
+func section(ar *txtar.Archive, name string) string { return golden.Section(ar, name) }
