@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/wikisite/wikisite/internal/sitecopy"
 	"github.com/wikisite/wikisite/sync/site"
 	"github.com/wikisite/wikisite/sync/wikitext"
 )
@@ -48,12 +49,7 @@ func caseURL(c *tcase) string { return "/conformance/" + c.id + "/" }
 func mustSite(tb testing.TB, cases []*tcase, tpl mapTemplates) {
 	tb.Helper()
 	dir := tb.TempDir()
-	mustCopy(tb, filepath.Join(repoRoot, "config.toml"), filepath.Join(dir, "config.toml"))
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
-			tb.Fatalf("copy %s: %v", d, err)
-		}
-	}
+	sitecopy.Into(tb, repoRoot, dir)
 	content := filepath.Join(dir, "content", "conformance")
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		tb.Fatal(err)
@@ -112,15 +108,6 @@ func mustPeer(tb testing.TB, cases []*tcase) {
 		}
 		c.peerHTML = string(out)
 	}
-}
-
-func mustCopy(tb testing.TB, from, to string) {
-	tb.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	mustWrite(tb, to, data)
 }
 
 func mustWrite(tb testing.TB, name string, data []byte) {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
+	"github.com/wikisite/wikisite/internal/sitecopy"
 	"github.com/wikisite/wikisite/internal/visible"
 	"github.com/wikisite/wikisite/sync/archive"
 	"github.com/wikisite/wikisite/sync/normalize"
@@ -49,12 +50,7 @@ func mustSiteProject(tb testing.TB, cfg *config.Config, store *archive.Store, p 
 		tb.Fatal(err)
 	}
 	dir := tb.TempDir()
-	mustCopy(tb, filepath.Join(repoRoot, "config.toml"), filepath.Join(dir, "config.toml"))
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
-			tb.Fatalf("copy %s: %v", d, err)
-		}
-	}
+	sitecopy.Into(tb, repoRoot, dir)
 	content := filepath.Join(dir, "content", "fidelity")
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		tb.Fatal(err)
@@ -84,17 +80,6 @@ func mustSiteProject(tb testing.TB, cfg *config.Config, store *archive.Store, p 
 		}
 	}
 	return dir
-}
-
-func mustCopy(tb testing.TB, from, to string) {
-	tb.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
-		tb.Fatal(err)
-	}
 }
 
 // mustSiteWords builds the project once with site.Build and returns the
