@@ -45,6 +45,9 @@ func (m blockMemo) blocks(md string) []textBlock {
 	for chunk := range strings.SplitSeq(md, "\n\n") {
 		bl, ok := m[chunk]
 		if !ok {
+			// chunk is a slice of a whole conversion, which the key and
+			// the blocks' texts would keep alive.
+			chunk = strings.Clone(chunk)
 			bl = markdownBlocks(chunk)
 			m[chunk] = bl
 		}

@@ -26,13 +26,14 @@ type cacheKeys struct {
 	stamps    []time.Time // every Template: revision time, sorted
 	states    map[int]cacheKey
 	// sums memoizes texts' SHA-256: each revision's text is in two diff
-	// keys, as the new and as the old text.
-	sums   map[string][sha256.Size]byte
+	// keys, as the new and as the old text, and in its conversions' keys.
+	sums   *memo[string, [sha256.Size]byte]
 	corpus *corpus
 }
 
 func newCacheKeys(c *corpus, setting cacheKey) *cacheKeys {
-	k := &cacheKeys{corpus: c, setting: setting, states: map[int]cacheKey{}, sums: map[string][sha256.Size]byte{}}
+	k := &cacheKeys{corpus: c, setting: setting, states: map[int]cacheKey{},
+		sums: newMemo(sumBudget, func(s string, _ [sha256.Size]byte) int { return len(s) + sha256.Size })}
 	for _, t := range c.titles {
 		if isTemplate(t) {
 			k.templates = append(k.templates, t)
@@ -107,12 +108,16 @@ func (k *cacheKeys) diff(old, new string, oldAt, newAt time.Time) cacheKey {
 	return newKey([]byte("diff"), k.setting[:], os[:], ns[:], osum[:], nsum[:])
 }
 
+// sumBudget bounds the texts whose hashes cacheKeys remembers, as the
+// memo holds the texts themselves.
+const sumBudget = 16 << 20
+
 func (k *cacheKeys) sum(s string) [sha256.Size]byte {
-	if h, ok := k.sums[s]; ok {
+	if h, ok := k.sums.get(s); ok {
 		return h
 	}
 	h := sha256.Sum256([]byte(s))
-	k.sums[s] = h
+	k.sums.put(s, h)
 	return h
 }
 

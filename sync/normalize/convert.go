@@ -3,6 +3,7 @@ package normalize
 import (
 	"log/slog"
 	"runtime"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -28,7 +29,7 @@ type converter struct {
 	keys   *cacheKeys
 	sets   *templateSets
 	disk   *diskCache
-	memo   map[cacheKey]converted
+	memo   *memo[cacheKey, converted]
 	// ahead holds results computed on every core by prefetch, for get
 	// to take instead of computing them one by one.
 	ahead map[cacheKey]converted
@@ -56,13 +57,41 @@ type converted struct {
 	missing     []string
 	uncacheable bool // it read a page outside the Template namespace
 	pageWords   bool // it asked for the page or revision (magic words)
+	// wantsPages: it asked for an archived page outside the Template
+	// namespace, which the set it had lacked (see templateSets).
+	wantsPages bool
+}
+
+// conversionBudget bounds the conversions a converter remembers (see
+// memo): the Markdown of a few hundred revisions of a long page.
+const conversionBudget = 48 << 20
+
+// size is about the bytes r holds, for the memo's budget.
+func (r converted) size() int {
+	n := len(r.Markdown) + len(r.DisplayTitle) + 256
+	for _, s := range r.Categories {
+		n += len(s)
+	}
+	for _, s := range r.Magic {
+		n += len(s)
+	}
+	for _, d := range r.Diagnostics {
+		n += len(d.Message) + 16
+	}
+	for _, s := range r.Shortcodes {
+		n += len(s.Line) + len(s.Shows)
+	}
+	for _, s := range r.missing {
+		n += len(s)
+	}
+	return n
 }
 
 func newConverter(c *corpus, links wikiLinks, w Wiki, cacheDir string, rep *Report) *converter {
 	base := wikitext.Options{Shortcodes: w.Shortcodes, Link: c.ourLink, WikiURL: links.article}
 	return &converter{corpus: c, base: base, rep: rep, keys: newCacheKeys(c, settingKey(c, w, links)),
 		sets: newTemplateSets(c), disk: newDiskCache(cacheDir),
-		memo: map[cacheKey]converted{}, ahead: map[cacheKey]converted{}}
+		memo: newMemo(conversionBudget, func(_ cacheKey, r converted) int { return r.size() }), ahead: map[cacheKey]converted{}}
 }
 
 // save keeps the cache for the next Write. A failure only costs the next
@@ -113,7 +142,7 @@ func (c *converter) get(kd kind, src string, at time.Time, persist bool) (conver
 // fetch is get for a request.
 func (c *converter) fetch(q request, persist bool) (converted, error) {
 	kd, at, k := q.kind, q.at, q.key
-	if r, ok := c.memo[k]; ok {
+	if r, ok := c.memo.get(k); ok {
 		if persist && !c.disk.has(k) {
 			c.disk.put(k, entryOf(r))
 		}
@@ -124,7 +153,7 @@ func (c *converter) fetch(q request, persist bool) (converted, error) {
 		c.rep.Work.CacheHits++
 		r := e.converted()
 		c.report(kd, r)
-		c.memo[k] = r
+		c.memo.put(k, r)
 		return r, nil
 	}
 	r, ok := c.ahead[k]
@@ -135,6 +164,13 @@ func (c *converter) fetch(q request, persist bool) (converted, error) {
 		}
 		r = c.compute(q, tpl)
 	}
+	if r.wantsPages {
+		all, err := c.sets.full(at)
+		if err != nil {
+			return converted{}, err
+		}
+		r = c.compute(q, all)
+	}
 	if kd == plainKind {
 		c.rep.Work.PlainTexts++
 	} else {
@@ -142,7 +178,7 @@ func (c *converter) fetch(q request, persist bool) (converted, error) {
 	}
 	c.report(kd, r)
 	if !r.uncacheable {
-		c.memo[k] = r
+		c.memo.put(k, r)
 		if persist {
 			c.disk.put(k, entryOf(r))
 		}
@@ -182,9 +218,31 @@ func (c *converter) compute(q request, tpl map[string]string) converted {
 	}
 	r.pageWords = looked.Page
 	for _, t := range looked.Missing {
+		r.wantsPages = r.wantsPages || c.sets.transcludable(t, at)
 		r.missing = append(r.missing, c.sets.why(t, at))
 	}
+	r.detach()
 	return r
+}
+
+// detach copies the short strings r holds, which may be slices of the
+// wikitext it was converted from: kept in a memo, one category name
+// would otherwise keep a whole revision's text alive.
+func (r *converted) detach() {
+	r.DisplayTitle = strings.Clone(r.DisplayTitle)
+	for i := range r.Categories {
+		r.Categories[i] = strings.Clone(r.Categories[i])
+	}
+	for i := range r.Magic {
+		r.Magic[i] = strings.Clone(r.Magic[i])
+	}
+	for i := range r.Diagnostics {
+		r.Diagnostics[i].Message = strings.Clone(r.Diagnostics[i].Message)
+	}
+	for i := range r.Shortcodes {
+		r.Shortcodes[i].Line = strings.Clone(r.Shortcodes[i].Line)
+		r.Shortcodes[i].Shows = strings.Clone(r.Shortcodes[i].Shows)
+	}
 }
 
 // request is one conversion a step is about to ask for, with its key.
@@ -220,7 +278,7 @@ func (c *converter) prefetch(reqs []request) error {
 	seen := map[cacheKey]bool{}
 	for _, q := range reqs {
 		k := q.key
-		if _, ok := c.memo[k]; ok || seen[k] || c.disk.loaded[k] != nil {
+		if _, ok := c.memo.get(k); ok || seen[k] || c.disk.loaded[k] != nil {
 			continue
 		}
 		seen[k] = true

@@ -9,13 +9,16 @@ import (
 )
 
 // corpus is the archive as one Write reads it: every page's metadata,
-// read once, and the texts read so far, which the many conversions of
-// one history share.
+// read once, and the texts read lately, which the conversions and diffs
+// of neighbouring revisions share.
 type corpus struct {
-	store      *archive.Store
-	titles     []string                 // archived titles, sorted
-	pages      map[string]*archive.Page // by canonical title
-	texts      map[textKey]string
+	store  *archive.Store
+	titles []string                 // archived titles, sorted
+	pages  map[string]*archive.Page // by canonical title
+	texts  *memo[textKey, string]
+	// drafts are the texts of the revisions overlayDrafts added, which
+	// the archive does not hold, so they are never forgotten.
+	drafts     map[textKey]string
 	configured []string // the configured titles in canonical form, in order
 	// files is the archive's record of the files the pages show.
 	files *archive.Files
@@ -26,8 +29,13 @@ type textKey struct {
 	id    int64
 }
 
+// textBudget bounds the texts a corpus remembers (see memo): a few
+// hundred revisions of a long page, and every text of a small site.
+const textBudget = 48 << 20
+
 func readCorpus(store *archive.Store, configured []string) (*corpus, error) {
-	c := &corpus{store: store, pages: map[string]*archive.Page{}, texts: map[textKey]string{}}
+	c := &corpus{store: store, pages: map[string]*archive.Page{}, drafts: map[textKey]string{},
+		texts: newMemo(textBudget, func(k textKey, s string) int { return len(s) + len(k.title) })}
 	titles, err := store.Titles()
 	if err != nil {
 		return nil, err
@@ -61,7 +69,10 @@ func (c *corpus) text(title string, r *archive.Revision) (string, error) {
 		return "", nil
 	}
 	k := textKey{archive.Canonical(title), r.ID}
-	if s, ok := c.texts[k]; ok {
+	if s, ok := c.drafts[k]; ok {
+		return s, nil
+	}
+	if s, ok := c.texts.get(k); ok {
 		return s, nil
 	}
 	data, err := c.store.Text(title, r.ID)
@@ -71,8 +82,9 @@ func (c *corpus) text(title string, r *archive.Revision) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	c.texts[k] = string(data)
-	return string(data), nil
+	s := string(data)
+	c.texts.put(k, s)
+	return s, nil
 }
 
 // ourLink is wikitext.Options.Link: our own page for archived titles, ""

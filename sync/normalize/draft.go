@@ -67,7 +67,7 @@ func (c *corpus) overlayDrafts(drafts []Draft) ([]int64, error) {
 		}
 		p.Revisions = append(p.Revisions, r)
 		c.pages[title] = p
-		c.texts[textKey{title, r.ID}] = d.Text
+		c.drafts[textKey{title, r.ID}] = d.Text
 		ids = append(ids, r.ID)
 	}
 	return ids, nil

@@ -91,6 +91,9 @@ func (s *shownLines) line(line string, inHTML bool) (string, bool) {
 		return v.text, v.ok
 	}
 	v.text, v.ok = shownLine(line, inHTML)
+	// line is a slice of a whole conversion, which the key would keep.
+	k.line = strings.Clone(line)
+	v.text = strings.Clone(v.text)
 	s.mu.Lock()
 	if len(s.m) >= maxShownLines {
 		clear(s.m)
