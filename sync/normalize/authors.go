@@ -85,24 +85,32 @@ func (b *credits) attribute(ctx context.Context) error {
 	}
 	// Pages are read and converted one by one (the converter's caches are
 	// not shared between goroutines); their attributions, most of the
-	// cost, run on every core.
+	// cost, run on every core, each fed its page's revisions as they are
+	// converted, a few ahead: a long history is never held whole.
 	var mu sync.Mutex
 	g := new(errgroup.Group)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, title := range b.titles {
-		job, err := b.authorsJob(ctx, b.corpus.pages[title], shown[title])
+		job, err := b.authorsJob(b.corpus.pages[title], shown[title])
 		if err != nil {
 			g.Wait()
 			return err
 		}
+		docs := make(chan *authoredDoc, authorsAhead)
 		g.Go(func() error {
-			pa, e := job.run()
+			pa, e := job.run(docs)
 			mu.Lock()
 			defer mu.Unlock()
 			b.pages[title] = pa
 			entries[job.key] = e
 			return nil
 		})
+		err = b.convertJob(ctx, job, docs)
+		close(docs)
+		if err != nil {
+			g.Wait()
+			return err
+		}
 	}
 	g.Wait()
 	for k, e := range entries {
@@ -117,9 +125,15 @@ func (b *credits) attribute(ctx context.Context) error {
 // sync/authorship or the blocks would attribute differently.
 const authorsFormat = "authors-1"
 
-// authorsJob is one page's visible revisions, those not attributed yet
-// taken apart into blocks, ready for attribution.
+// authorsAhead is how many converted revisions may wait for a page's
+// attribution: enough to keep both sides busy, few enough that a long
+// history's blocks are not all in memory.
+const authorsAhead = 16
+
+// authorsJob is one page's visible revisions and where the cache lets
+// their attribution start.
 type authorsJob struct {
+	page  *archive.Page
 	title string
 	revs  []*archive.Revision
 	keep  map[int64]bool
@@ -129,16 +143,16 @@ type authorsJob struct {
 	from  int
 	state *authorship.State
 	prior map[int64]*authoredDoc
-	docs  []*authoredDoc // revs[from:], as blocks
 }
 
-// authorsJob reads p's visible revisions and converts those the cache
-// cannot skip. Each revision has a key chaining the keys before it with
-// its id, author, time and conversion key (text, templates, settings), so
-// an entry under revision i's key is the attribution after revision i:
-// a page with one new revision resumes from the entry of the one before.
-func (b *credits) authorsJob(ctx context.Context, p *archive.Page, keep map[int64]bool) (authorsJob, error) {
-	job := authorsJob{title: p.Title, keep: keep}
+// authorsJob reads p's visible revisions and finds how many of them the
+// cache can skip. Each revision has a key chaining the keys before it
+// with its id, author, time and conversion key (text, templates,
+// settings), so an entry under revision i's key is the attribution after
+// revision i: a page with one new revision resumes from the entry of the
+// one before.
+func (b *credits) authorsJob(p *archive.Page, keep map[int64]bool) (authorsJob, error) {
+	job := authorsJob{page: p, title: p.Title, keep: keep}
 	var keys []cacheKey
 	k := newKey([]byte(authorsFormat))
 	for i := range p.Revisions {
@@ -157,22 +171,28 @@ func (b *credits) authorsJob(ctx context.Context, p *archive.Page, keep map[int6
 	}
 	job.key = k
 	job.resume(b, keys)
+	return job, nil
+}
+
+// convertJob sends the job's revisions still to attribute to docs, in
+// order, taken apart into blocks.
+func (b *credits) convertJob(ctx context.Context, job authorsJob, docs chan<- *authoredDoc) error {
 	memo := blockMemo{}
 	for _, r := range job.revs[job.from:] {
 		if err := ctx.Err(); err != nil {
-			return job, err
+			return err
 		}
-		v, err := b.versionOf(p, r)
+		v, err := b.versionOf(job.page, r)
 		if err != nil {
-			return job, err
+			return err
 		}
 		d, err := b.blocksOf(v, memo)
 		if err != nil {
-			return job, err
+			return err
 		}
-		job.docs = append(job.docs, d)
+		docs <- d
 	}
-	return job, nil
+	return nil
 }
 
 // resume finds the newest cached attribution among the page's revisions
@@ -197,10 +217,11 @@ func (job *authorsJob) resume(b *credits, keys []cacheKey) {
 	}
 }
 
-// run attributes the job's revisions from job.from on and keeps the
-// attribution of those the site shows, with the entry the cache keeps for
-// the next run. It touches nothing shared.
-func (job authorsJob) run() (*pageAuthors, authorsEntry) {
+// run attributes the job's revisions from job.from on, as docs brings
+// them, and keeps the attribution of those the site shows, with the entry
+// the cache keeps for the next run. It touches nothing shared. When docs
+// closes early (the conversions failed) the result is discarded.
+func (job authorsJob) run(docs <-chan *authoredDoc) (*pageAuthors, authorsEntry) {
 	pa := &pageAuthors{title: job.title, revs: job.revs, at: map[int64]*authoredDoc{}}
 	h := authorship.New()
 	if job.state != nil {
@@ -211,8 +232,10 @@ func (job authorsJob) run() (*pageAuthors, authorsEntry) {
 	for id, d := range job.prior {
 		pa.at[id] = d
 	}
-	for i, r := range job.revs[job.from:] {
-		d := job.docs[i]
+	i := job.from
+	for d := range docs {
+		r := job.revs[i]
+		i++
 		var text strings.Builder
 		starts := make([]int, len(d.blocks))
 		for k, bl := range d.blocks {
@@ -257,9 +280,11 @@ func (b *credits) blocksOf(v version, memo blockMemo) (*authoredDoc, error) {
 			d.field = append(d.field, field)
 		}
 	}
+	// Not kept in the cache folder: the attribution itself is, so the
+	// next Write converts only the revisions after it.
 	md := func(persona int, src string) error {
-		s, err := b.conv.markdown(src, v.at())
-		add(persona, -1, memo.blocks(s)...)
+		r, err := b.conv.get(markdownKind, src, v.at(), false)
+		add(persona, -1, memo.blocks(r.Markdown)...)
 		return err
 	}
 	if !v.split {

@@ -15,16 +15,23 @@ type pair struct {
 	reqs             []request // see differ.requests
 }
 
-// prefetchHistory computes p's diffs that the cache folder lacks ahead,
-// on every core: first every conversion they need, each once, then the
-// diffs themselves, a plain parallel map over the revisions. The serial
-// pass that follows (wikiPages.historyFront) asks for the same results in order and
-// finds them computed; the counts and diagnostics are the serial pass's.
-func (d *differ) prefetchHistory(p *archive.Page) error {
+// historyWindow is how many revisions' diffs prefetchHistory computes at
+// a time. A window's texts, conversions and diffs are held until the
+// serial pass has written them, so it bounds a long history's memory,
+// while leaving every core enough work.
+const historyWindow = 64
+
+// prefetchHistory computes the diffs of p's revisions [from, to) that the
+// cache folder lacks ahead, on every core: first every conversion they
+// need, each once, then the diffs themselves, a plain parallel map over
+// the revisions; prev is the newest revision before from with visible
+// text. The serial pass that follows (wikiPages.historyFront) asks for
+// the same results in order and finds them computed; the counts and
+// diagnostics are the serial pass's. forget drops them after.
+func (d *differ) prefetchHistory(p *archive.Page, from, to int, prev *archive.Revision) error {
 	var pairs []pair
 	var reqs []request
-	var prev *archive.Revision
-	for i := range p.Revisions {
+	for i := from; i < to; i++ {
 		r := &p.Revisions[i]
 		if r.TextHidden {
 			continue
@@ -102,7 +109,7 @@ func (d *differ) diffOf(oldText, newText string, convs []converted) textDiff {
 	return textDiff{class: className(class), blocks: d.shown.diffBlocks(convs[0].Result, convs[1].Result)}
 }
 
-// forget drops what prefetchHistory computed, once its history is written.
+// forget drops what prefetchHistory computed, once its window is written.
 func (d *differ) forget() {
 	clear(d.ahead)
 	clear(d.converter.ahead)

@@ -11,7 +11,8 @@ import (
 // TestPrefetchMatchesSerial checks that every diff prefetchHistory
 // computes on every core is the one a differ with nothing computed ahead
 // makes, and that the prefetch covers every revision (no cache folder, so
-// nothing is cached).
+// nothing is cached), whether a history is prefetched whole or in windows
+// whose edges fall between any two revisions.
 func TestPrefetchMatchesSerial(t *testing.T) {
 	synthSite, synthStore := mustSynthArchive(t)
 	for _, tc := range []struct {
@@ -30,22 +31,27 @@ func TestPrefetchMatchesSerial(t *testing.T) {
 			links := newWikiLinks(tc.site.Wiki)
 			ahead := newDiffer(newConverter(c, links, tc.site.Wiki, "", &Report{}))
 			serial := newDiffer(newConverter(c, links, tc.site.Wiki, "", &Report{}))
-			for _, title := range c.titles {
-				mustMatchSerial(t, c, c.pages[title], ahead, serial)
+			for _, window := range []int{1 << 30, historyWindow, 3, 1} {
+				for _, title := range c.titles {
+					mustMatchSerial(t, c, c.pages[title], window, ahead, serial)
+				}
 			}
 		})
 	}
 }
 
-func mustMatchSerial(t *testing.T, c *corpus, p *archive.Page, ahead, serial *differ) {
+func mustMatchSerial(t *testing.T, c *corpus, p *archive.Page, window int, ahead, serial *differ) {
 	t.Helper()
-	if err := ahead.prefetchHistory(p); err != nil {
-		t.Fatal(err)
-	}
 	defer ahead.forget()
 	var prev *archive.Revision
 	n := 0
 	for i := range p.Revisions {
+		if i%window == 0 {
+			ahead.forget()
+			if err := ahead.prefetchHistory(p, i, min(i+window, len(p.Revisions)), prev); err != nil {
+				t.Fatal(err)
+			}
+		}
 		r := &p.Revisions[i]
 		if r.TextHidden {
 			continue
@@ -58,7 +64,7 @@ func mustMatchSerial(t *testing.T, c *corpus, p *archive.Page, ahead, serial *di
 		k := ahead.keys.diff(oldText, newText, timeOf(prev), r.Timestamp)
 		got, ok := ahead.ahead[k]
 		if !ok {
-			t.Fatalf("%s revision %d: not computed ahead", p.Title, r.ID)
+			t.Fatalf("%s revision %d, windows of %d: not computed ahead", p.Title, r.ID, window)
 		}
 		want, _, err := serial.computeDiff(k, oldText, newText, timeOf(prev), r.Timestamp)
 		if err != nil {

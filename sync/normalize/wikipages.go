@@ -226,15 +226,18 @@ func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgrou
 // historyFront is the front matter of p's history file, the diagnostics of
 // its diffs and whether every diff was cacheable.
 func (b *wikiPages) historyFront(p *archive.Page) (content.FrontMatter, []string, bool, error) {
-	if err := b.diffs.prefetchHistory(p); err != nil {
-		return content.FrontMatter{}, nil, false, err
-	}
 	defer b.diffs.forget()
 	entries := make([]historyEntry, len(p.Revisions))
 	var missing []string
 	cacheable := true
 	var prev *archive.Revision // newest older revision with visible text
 	for i := range p.Revisions {
+		if i%historyWindow == 0 {
+			b.diffs.forget()
+			if err := b.diffs.prefetchHistory(p, i, min(i+historyWindow, len(p.Revisions)), prev); err != nil {
+				return content.FrontMatter{}, nil, false, err
+			}
+		}
 		r := &p.Revisions[i]
 		e, err := b.historyEntry(p, r, prev)
 		if err != nil {
