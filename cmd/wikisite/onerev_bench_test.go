@@ -63,6 +63,8 @@ func BenchmarkOneRevision(b *testing.B) {
 		warm = append(warm, build("onerev"))
 		i++
 	}
+	b.Logf("cold: %v", cold)
+	b.Logf("after one new revision: %v", warm)
 	mc, mw := median(cold), median(warm)
 	b.ReportMetric(mc.Seconds(), "cold-s")
 	b.ReportMetric(mw.Seconds(), "onerev-s")
