@@ -46,7 +46,10 @@ type Work struct {
 	Conversions int // wikitext→Markdown conversions computed
 	PlainTexts  int // wikitext→plain text conversions computed
 	Diffs       int // diffs (with their class) computed
-	CacheHits   int // results read from the cache folder
+	// RenderedDiffs counts the documents' diffs rendered as HTML for
+	// the meeting and compare pages (sync/docdiff).
+	RenderedDiffs int
+	CacheHits     int // results read from the cache folder
 }
 
 // diskCache keeps results between Writes in one pack file, read whole

@@ -90,7 +90,7 @@ func mustCopyFile(tb testing.TB, src, dst string) {
 // allCached fails unless w computed nothing and read something.
 func allCached(tb testing.TB, when string, w Work) {
 	tb.Helper()
-	if w.Conversions != 0 || w.PlainTexts != 0 || w.Diffs != 0 || w.CacheHits == 0 {
+	if w.Conversions != 0 || w.PlainTexts != 0 || w.Diffs != 0 || w.RenderedDiffs != 0 || w.CacheHits == 0 {
 		tb.Errorf("%s: %+v, want everything from the cache", when, w)
 	}
 }
@@ -109,7 +109,7 @@ func TestCacheKeepsOutput(t *testing.T) {
 	// A cold run computes what an uncached one does, except that a diff
 	// repeated within the run is read back from the cache.
 	if w := cold.Work; w.Conversions != want.Work.Conversions || w.PlainTexts != want.Work.PlainTexts ||
-		w.Diffs+w.CacheHits != want.Work.Diffs || w.Diffs == 0 {
+		w.Diffs+w.CacheHits != want.Work.Diffs || w.Diffs == 0 || w.RenderedDiffs != want.Work.RenderedDiffs || w.RenderedDiffs == 0 {
 		t.Errorf("cold run did %+v, uncached %+v", w, want.Work)
 	}
 
@@ -169,6 +169,14 @@ func TestCacheOneNewRevision(t *testing.T) {
 	if w := got.Work; w.Diffs != 1 || w.Conversions != 2 || w.PlainTexts != 2 {
 		t.Errorf("rebuild after one revision: %+v, want 1 diff, 2 conversions, 2 plain texts", w)
 	}
+	// Only the diffs with the latest version are rendered again: the
+	// meeting page's changes since the last meeting, and the compare
+	// pages of each version with the latest.
+	if w := got.Work; w.RenderedDiffs == 0 || w.RenderedDiffs*2 > want.Work.RenderedDiffs {
+		t.Errorf("rebuild after one revision rendered %d document diffs, uncached %d: want some, at most half",
+			w.RenderedDiffs, want.Work.RenderedDiffs)
+	}
+	t.Logf("document diffs rendered: uncached %d, after one revision %d", want.Work.RenderedDiffs, got.Work.RenderedDiffs)
 	if want.Work.Diffs < 10 {
 		t.Errorf("uncached build computed only %d diffs: the test archive is too small to tell", want.Work.Diffs)
 	}

@@ -78,7 +78,7 @@ func (b *readerPages) plan() (*comparePlan, error) {
 		docs[k] = d
 	}
 	for _, pr := range p.pairs {
-		p.doc[pr] = &comparison{event: "changed", html: renderDocDiff(docs[pr.from], docs[pr.to], compareHeadingOffset)}
+		p.doc[pr] = &comparison{event: "changed", html: b.renderDocDiff(docs[pr.from], docs[pr.to], compareHeadingOffset)}
 	}
 	for id := range b.slugs {
 		m := map[stagePair]*comparison{}
@@ -115,7 +115,7 @@ func (b *readerPages) comparePersona(id int, pr stagePair) *comparison {
 	if inCur {
 		curBody = docdiff.Doc{Markdown: cur.body(), Shortcodes: cur.shortcodes}
 	}
-	c.html = renderDocDiff(oldBody, curBody, compareHeadingOffset)
+	c.html = b.renderDocDiff(oldBody, curBody, compareHeadingOffset)
 	if from, to := nameIf(old, inOld), nameIf(cur, inCur); from != to {
 		c.fields = append(c.fields, fchange{Label: "Name", Old: from, New: to})
 	}

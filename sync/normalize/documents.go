@@ -44,7 +44,7 @@ func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *
 	for _, d := range docs {
 		titles, sections := d.sections(base.corpus)
 		for i, t := range titles {
-			v := &versions{corpus: base.corpus, conv: base.conv, diffs: base.diffs, links: base.links,
+			v := &versions{corpus: base.corpus, conv: base.conv, diffs: base.diffs, rendered: base.rendered, links: base.links,
 				meetings: base.meetings, rule: d.Rule, fixed: t}
 			if err := v.buildStages(); err != nil {
 				return err

@@ -1,6 +1,9 @@
 package normalize
 
 import (
+	"maps"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/wikisite/wikisite/sync/docdiff"
@@ -36,23 +39,83 @@ func (b *versions) renderedParts(ps []part, oldAt, newAt time.Time) ([]string, e
 		}
 		in[i] = docdiff.Part{Name: p.persona, Title: p.title, Old: old, New: cur}
 	}
-	out := make([]string, len(ps))
-	for i, d := range docdiff.CompareParts(in) {
-		if d.Changed() {
-			out[i] = d.HTML(docdiff.Options{HeadingOffset: sectionHeadingOffset, Context: renderedContext})
+	return b.rendered.get("parts", sectionHeadingOffset, in, func() []string {
+		out := make([]string, len(ps))
+		for i, d := range docdiff.CompareParts(in) {
+			if d.Changed() {
+				out[i] = d.HTML(docdiff.Options{HeadingOffset: sectionHeadingOffset, Context: renderedContext})
+			}
 		}
-	}
-	return out, nil
+		return out
+	}), nil
 }
 
 // renderDocDiff is the HTML of two converted documents' diff; "" when a
 // reader would see no difference.
-func renderDocDiff(old, cur docdiff.Doc, headingOffset int) string {
-	d := docdiff.Compare(old, cur)
-	if !d.Changed() {
-		return ""
+func (b *versions) renderDocDiff(old, cur docdiff.Doc, headingOffset int) string {
+	return b.rendered.get("doc", headingOffset, []docdiff.Part{{Old: old, New: cur}}, func() []string {
+		d := docdiff.Compare(old, cur)
+		if !d.Changed() {
+			return []string{""}
+		}
+		return []string{d.HTML(docdiff.Options{HeadingOffset: headingOffset, Context: renderedContext})}
+	})[0]
+}
+
+// renderedDiffs keeps the rendered diffs of converted documents in the
+// disk cache. They are most of a build's work after the diffs between
+// revisions (the meeting pages compare every section of two versions,
+// the compare pages every pair of versions), and after one new revision
+// only the pairs with the latest version change. The HTML depends only on
+// the documents it compares, the heading offset and the code (in the
+// setting key), so the key hashes those: a conversion that could not be
+// cached, say, still gives a document whose diff can.
+type renderedDiffs struct {
+	setting cacheKey
+	disk    *diskCache
+	rep     *Report
+	memo    map[cacheKey][]string // this Write's, computed or read
+}
+
+func newRenderedDiffs(conv *converter) *renderedDiffs {
+	return &renderedDiffs{setting: conv.keys.setting, disk: conv.disk, rep: conv.rep, memo: map[cacheKey][]string{}}
+}
+
+// get returns the rendering of parts by kind ("parts" for
+// docdiff.CompareParts, "doc" for docdiff.Compare), from the cache or
+// from render.
+func (r *renderedDiffs) get(kind string, headingOffset int, parts []docdiff.Part, render func() []string) []string {
+	k := r.key(kind, headingOffset, parts)
+	if out, ok := r.memo[k]; ok {
+		return out
 	}
-	return d.HTML(docdiff.Options{HeadingOffset: headingOffset, Context: renderedContext})
+	var out []string
+	if r.disk.get(k, &out) && len(out) == len(parts) {
+		r.rep.Work.CacheHits++
+	} else {
+		out = render()
+		r.rep.Work.RenderedDiffs++
+		r.disk.put(k, out)
+	}
+	r.memo[k] = out
+	return out
+}
+
+func (r *renderedDiffs) key(kind string, headingOffset int, parts []docdiff.Part) cacheKey {
+	in := [][]byte{[]byte("rendered-diff"), []byte(kind), r.setting[:],
+		[]byte(strconv.Itoa(headingOffset)), []byte(strconv.Itoa(renderedContext)), []byte(strconv.Itoa(len(parts)))}
+	doc := func(d docdiff.Doc) {
+		in = append(in, []byte(d.Markdown), []byte(strconv.Itoa(len(d.Shortcodes))))
+		for _, name := range slices.Sorted(maps.Keys(d.Shortcodes)) {
+			in = append(in, []byte(name), []byte(d.Shortcodes[name]))
+		}
+	}
+	for _, p := range parts {
+		in = append(in, []byte(p.Name), []byte(p.Title))
+		doc(p.Old)
+		doc(p.New)
+	}
+	return newKey(in...)
 }
 
 // docOf converts text for docdiff: its Markdown and the shortcode lines

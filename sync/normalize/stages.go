@@ -32,6 +32,7 @@ type versions struct {
 	*corpus
 	conv     *converter
 	diffs    *differ
+	rendered *renderedDiffs // the documents' rendered diffs, cached (rendered.go)
 	links    wikiLinks
 	meetings []Meeting
 	primary  string   // the configured page the personas come from
@@ -44,7 +45,7 @@ type versions struct {
 }
 
 func readVersions(c *corpus, conv *converter, diffs *differ, links wikiLinks, meetings []Meeting) (*versions, error) {
-	v := &versions{corpus: c, conv: conv, diffs: diffs, links: links, meetings: meetings}
+	v := &versions{corpus: c, conv: conv, diffs: diffs, rendered: newRenderedDiffs(conv), links: links, meetings: meetings}
 	return v, v.buildStages()
 }
 
