@@ -111,3 +111,25 @@ func TestEntityIntro(t *testing.T) {
 		})
 	}
 }
+
+// TestEntityNamedCompare: an entity whose slug would be "compare" takes
+// "compare-2", leaving /<section>/compare/ to the document's compare pages.
+func TestEntityNamedCompare(t *testing.T) {
+	const title = "Synthetic/Requirements"
+	dir := mustCopyArchive(t)
+	mustAddPage(t, dir, title, time.Date(2014, 1, 6, 18, 0, 0, 0, time.UTC), 900000, "Synthetic requirements.\n\n== Use case 1: Compare ==\n* compare two widgets\n")
+	cfg := mustConfig(t)
+	cfg.Pages = append(cfg.Pages, title)
+	cfg.Documents = []Document{{Page: title, Section: "use-cases",
+		Rule: personas.Rule{Heading: regexp.MustCompile(`^Use case (\d+): (.*)$`), Level: 2}}}
+	tree := readTree(t, writeTo(t, cfg, mustOpen(t, dir)))
+	if got := get(t, mustDoc(t, tree, "use-cases/compare-2.md").fm, "url"); got != "/use-cases/compare-2/" {
+		t.Errorf("entity url = %v", got)
+	}
+	if got := get(t, mustDoc(t, tree, "use-cases/compare/_index.md").fm, "url"); got != "/use-cases/compare/" {
+		t.Errorf("compare index url = %v", got)
+	}
+	if _, ok := tree["use-cases/compare.md"]; ok {
+		t.Error("use-cases/compare.md written: the entity took the compare folder's URL")
+	}
+}
