@@ -62,6 +62,10 @@ func Run(t *testing.T, pattern string, outputs func(t *testing.T, ar *txtar.Arch
 	}
 }
 
+// Updating reports whether the test binary runs with -update, for a test
+// that rewrites a golden file of another shape than Run's.
+func Updating() bool { return *update }
+
 // Section returns the named section of ar, "" when there is none.
 func Section(ar *txtar.Archive, name string) string {
 	for _, f := range ar.Files {

@@ -10,25 +10,25 @@ import (
 )
 
 // Compare pages show what changed between any two versions (meetings and
-// the latest), for the whole document and for each persona. With V = M+1
-// versions (M meetings and the latest) and P personas there are
-// V(V-1)/2 pairs, each with one page for the document and one per
-// persona, so at most (P+1)·M(M+1)/2 pages; only pairs whose two versions
-// differ get a page (the rest link to /compare/unchanged/). For the
-// fixture, M = 7 and P = 2 give at most 84.
+// the latest), for the whole document and for each persona; a configured
+// document's entities get the same under its own section (compareRoot).
+// With V = M+1 versions (M meetings and the latest) and P personas (or
+// entities) there are V(V-1)/2 pairs, each with one page for the
+// document and one per persona, so at most (P+1)·M(M+1)/2 pages per
+// document; only pairs whose two versions differ get a page (the rest
+// link to the document's unchanged page). For the fixture, M = 7 and
+// P = 2 give at most 84.
 //
 // To keep a long series of meetings bounded, all pairs are written only
 // among the newest maxAllPairs versions; older versions are compared with
 // their neighbour and with the latest only. That caps the pages at
-// (P+1)·(maxAllPairs(maxAllPairs-1)/2 + 2M), about (P+1)·(300 + 2M).
+// (P+1)·(maxAllPairs(maxAllPairs-1)/2 + 2M), about (P+1)·(300 + 2M), for
+// each document.
 const maxAllPairs = 25
 
 // compareHeadingOffset places a compare page's diff headings under its
 // <h2>.
 const compareHeadingOffset = 2
-
-// unchangedURL is the page every stagePair without differences links to.
-const unchangedURL = "/compare/unchanged/"
 
 type stagePair struct{ from, to int } // stage indexes, from < to
 
@@ -129,12 +129,12 @@ func nameIf(x persona, ok bool) string {
 	if !ok {
 		return ""
 	}
-	return displayName(x)
+	return shownName(x)
 }
 
-// compareURL is the page comparing stages from and to (either order) for
-// persona id, or for the whole document when id < 0; unchangedURL when
-// the two look the same or the stagePair has no page.
+// url is the page comparing stages from and to (either order) for
+// persona id, or for the whole document when id < 0; the unchanged page
+// when the two look the same or the stagePair has no page.
 func (p *comparePlan) url(b *readerPages, from, to, id int) string {
 	pr := stagePair{min(from, to), max(from, to)}
 	c := p.doc[pr]
@@ -142,15 +142,35 @@ func (p *comparePlan) url(b *readerPages, from, to, id int) string {
 		c = p.persona[id][pr]
 	}
 	if c.same() {
-		return unchangedURL
+		return b.unchangedURL()
 	}
 	return comparePath(b, pr, id)
 }
 
+// compareRoot is the URL folder of the document's compare pages:
+// /compare/ for the personas page's, /<section>/compare/ for a configured
+// document's, so each document has its own (writeDocuments keeps the
+// entity slug "compare" free for it).
+func (b *readerPages) compareRoot() string {
+	if b.section == "" {
+		return "/compare/"
+	}
+	return "/" + b.section + "/compare/"
+}
+
+// unchangedURL is the page every stagePair without differences links to.
+func (b *readerPages) unchangedURL() string { return b.compareRoot() + "unchanged/" }
+
+// comparePath is a pair's page: <root><from>/<to>/, and for a persona
+// personas/<slug>/ below it; a document's entity needs no such folder,
+// its section already names what the slug is.
 func comparePath(b *readerPages, pr stagePair, id int) string {
-	u := "/compare/" + b.stages[pr.from].slug + "/" + b.stages[pr.to].slug + "/"
-	if id >= 0 {
+	u := b.compareRoot() + b.stages[pr.from].slug + "/" + b.stages[pr.to].slug + "/"
+	switch {
+	case id >= 0 && b.section == "":
 		u += "personas/" + b.slugs[id] + "/"
+	case id >= 0:
+		u += b.slugs[id] + "/"
 	}
 	return u
 }
@@ -182,8 +202,8 @@ type compareRow struct {
 	Cells []compareCell `toml:"cells"`
 }
 
-// compareCell is one stagePair: url is its page, or unchangedURL with same =
-// true; absent = true when the persona is on neither version or the
+// compareCell is one stagePair: url is its page, or the unchanged page
+// with same = true; absent = true when the persona is on neither version or the
 // stagePair has no page (no url then).
 type compareCell struct {
 	To     string `toml:"to"`
@@ -226,11 +246,23 @@ type compareParams struct {
 	HTML    string        `toml:"html"`
 	Table   *compareTable `toml:"table,omitempty"`
 	None    bool          `toml:"none"`
+	// A configured document's pages say where its own pages are; the
+	// personas page's leave these out, and the layouts' defaults are its.
+	Document string      `toml:"document,omitempty"` // the page's title, naming the whole document
+	Index    string      `toml:"index,omitempty"`    // the document's compare index
+	Back     string      `toml:"back,omitempty"`     // an entity's page
+	Entities []entityRef `toml:"entities,omitempty"` // on the index: each entity's page
 }
 
-// writeCompares writes compare/<from>--<to>.md and
-// compare/<from>--<to>--<slug>.md for every stagePair that differs, the
-// unchanged page and compare/_index.md (the document's table).
+// entityRef links a configured document's entity from its compare index.
+type entityRef struct {
+	Name string `toml:"name"`
+	URL  string `toml:"url"`
+}
+
+// writeCompares writes, under the document's compare folder,
+// <from>--<to>.md and <from>--<to>--<slug>.md for every stagePair that
+// differs, the unchanged page and _index.md (the document's table).
 func (b *readerPages) writeCompares() error {
 	p, err := b.plan()
 	if err != nil {
@@ -246,38 +278,74 @@ func (b *readerPages) writeCompares() error {
 			}
 		}
 	}
-	none := content.FrontMatter{Title: "No changes", Type: "compare", URL: unchangedURL, Params: compareParams{None: true}}
-	if err := b.tree.WriteDoc("compare/unchanged.md", none, ""); err != nil {
+	dir := strings.TrimPrefix(b.compareRoot(), "/")
+	none := content.FrontMatter{Title: "No changes", Type: "compare", URL: b.unchangedURL(), Params: b.ownPages(compareParams{None: true})}
+	if err := b.tree.WriteDoc(dir+"unchanged.md", none, ""); err != nil {
 		return err
 	}
 	t, err := b.table(-1)
 	if err != nil {
 		return err
 	}
-	idx := content.FrontMatter{Title: "Compare versions", Type: "compares", URL: "/compare/", Params: compareParams{Table: t}}
-	return b.tree.WriteDoc("compare/_index.md", idx, "")
+	params, title := b.ownPages(compareParams{Table: t}), "Compare versions"
+	if b.section != "" {
+		title += ": " + b.primary
+		for id, slug := range b.slugs {
+			_, x := b.lastSeen(id)
+			params.Entities = append(params.Entities, entityRef{Name: pageTitle(x), URL: b.entityURL(slug)})
+		}
+	}
+	idx := content.FrontMatter{Title: title, Type: "compares", URL: b.compareRoot(), Params: params}
+	return b.tree.WriteDoc(dir+"_index.md", idx, "")
+}
+
+// ownPages fills in, on a configured document's compare pages, what the
+// layouts would otherwise take to be the personas page's.
+func (b *readerPages) ownPages(p compareParams) compareParams {
+	if b.section != "" {
+		p.Document, p.Index = b.primary, b.compareRoot()
+	}
+	return p
 }
 
 func (b *readerPages) writeCompare(pr stagePair, id int, c *comparison) error {
 	if c.same() {
 		return nil
 	}
-	from, to := b.stageLink(pr.from), b.stageLink(pr.to)
-	params := compareParams{From: from, To: to, Event: c.event, Fields: c.fields, HTML: c.html}
-	what, file := "The whole document", "compare/"+from.Slug+"--"+to.Slug
+	from, to := b.stageLink(pr.from, id), b.stageLink(pr.to, id)
+	params := b.ownPages(compareParams{From: from, To: to, Event: c.event, Fields: c.fields, HTML: c.html})
+	what, file := "The whole document", strings.TrimPrefix(b.compareRoot(), "/")+from.Slug+"--"+to.Slug
+	if params.Document != "" {
+		what = params.Document
+	}
 	if id >= 0 {
 		_, x := b.lastSeen(id)
-		params.Persona = &personaRef{Slug: b.slugs[id], Name: x.params.Name}
-		what, file = x.params.Name, file+"--"+b.slugs[id]
+		params.Persona = &personaRef{Slug: b.slugs[id], Name: pageTitle(x)}
+		what, file = params.Persona.Name, file+"--"+b.slugs[id]
+		if b.section != "" {
+			params.Back = b.entityURL(b.slugs[id])
+		}
 	}
 	title := fmt.Sprintf("%s: %s → %s", what, shortLabel(from), shortLabel(to))
 	fm := content.FrontMatter{Title: title, Type: "compare", URL: comparePath(b, pr, id), Date: b.stages[pr.to].date, Params: params}
 	return b.tree.WriteDoc(file+".md", fm, "")
 }
 
-func (b *readerPages) stageLink(k int) versionLink {
+// stageLink is stage k on a compare page of persona id (or of the whole
+// document when id < 0), linking the document as it stood: its meeting's
+// page, or now the home page (the personas page's) or the entity's page
+// or list (a configured document's, which has no page of its own at a
+// meeting).
+func (b *readerPages) stageLink(k, id int) versionLink {
 	s := &b.stages[k]
-	return versionLink{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url}
+	v := versionLink{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url}
+	if s.meeting == nil && b.section != "" {
+		v.URL = "/" + b.section + "/"
+		if id >= 0 {
+			v.URL = b.entityURL(b.slugs[id])
+		}
+	}
+	return v
 }
 
 // shortLabel names a version in a compare page's title: its date, or

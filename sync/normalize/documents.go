@@ -37,15 +37,16 @@ func (d Document) sections(c *corpus) (titles, sections []string) {
 	return titles, sections
 }
 
-// writeDocuments writes the entity pages of every configured Document. Each
-// page gets its own versions across the meetings and its own attribution,
-// as the personas page does.
+// writeDocuments writes the entity pages of every configured Document and
+// their compare pages. Each page gets its own versions across the
+// meetings and its own attribution, as the personas page does.
 func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *content.Tree, title string, rep *Report) error {
 	for _, d := range docs {
 		titles, sections := d.sections(base.corpus)
 		for i, t := range titles {
+			// The entities' compare pages are at /<section>/compare/.
 			v := &versions{corpus: base.corpus, conv: base.conv, diffs: base.diffs, rendered: base.rendered, links: base.links,
-				meetings: base.meetings, rule: d.Rule, fixed: t}
+				meetings: base.meetings, rule: d.Rule, fixed: t, reserved: []string{"compare"}}
 			if err := v.buildStages(); err != nil {
 				return err
 			}
@@ -54,7 +55,7 @@ func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *
 				return err
 			}
 			r := &readerPages{versions: v, credits: cr, tree: tree, title: title, rep: rep, section: sections[i]}
-			if err := r.writePersonas(); err != nil {
+			if err := steps(ctx, r.writePersonas, r.writeCompares); err != nil {
 				return err
 			}
 		}

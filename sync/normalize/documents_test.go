@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -74,4 +75,61 @@ func writeTo(tb testing.TB, cfg Site, store *archive.Store) string {
 	dir := filepath.Join(tb.TempDir(), "content")
 	mustWrite(tb, cfg, store, dir)
 	return dir
+}
+
+// TestEntityIntro: the text right under an entity's heading that is no
+// card field (a list, a kept table) is on the entity's page, and a change
+// to it alone is in the entity's history as the "Introduction".
+func TestEntityIntro(t *testing.T) {
+	const title = "Synthetic/Requirements"
+	tests := []struct {
+		name, v1, v2 string
+		profile      bool
+		body         string // on the entity's page
+	}{
+		{"list", "== Use case 1: Register a widget ==\n* fill in the form\n", "== Use case 1: Register a widget ==\n* fill in the long form\n", true, "- fill in the long form"},
+		{"kept table", "== Use case 1: Register a widget ==\n{|\n| Priority || low\n|}\n", "== Use case 1: Register a widget ==\n{|\n| Priority || high\n|}\n", false, "high"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := mustCopyArchive(t)
+			// The first revision before the last meeting, the second after.
+			mustAddPage(t, dir, title, time.Date(2014, 1, 6, 18, 0, 0, 0, time.UTC), 900000, "Synthetic requirements.\n\n"+tt.v1, "Synthetic requirements.\n\n"+tt.v2)
+			cfg := mustConfig(t)
+			cfg.Pages = append(cfg.Pages, title)
+			cfg.Documents = []Document{{Page: title, Section: "use-cases",
+				Rule: personas.Rule{Heading: regexp.MustCompile(`^Use case (\d+): (.*)$`), Level: 2, NoProfile: !tt.profile}}}
+			tree := readTree(t, writeTo(t, cfg, mustOpen(t, dir)))
+			one := mustDoc(t, tree, "use-cases/register-a-widget.md")
+			if !strings.Contains(one.body, tt.body) {
+				t.Errorf("body %q lacks %q", one.body, tt.body)
+			}
+			hist := table(t, one.fm, "params", "history")
+			if len(hist) != 2 || hist[1]["event"] != "changed" || fmt.Sprint(hist[1]["sections"]) != "[Introduction]" {
+				t.Errorf("history = %v, want appeared, then changed in its Introduction", hist)
+			}
+		})
+	}
+}
+
+// TestEntityNamedCompare: an entity whose slug would be "compare" takes
+// "compare-2", leaving /<section>/compare/ to the document's compare pages.
+func TestEntityNamedCompare(t *testing.T) {
+	const title = "Synthetic/Requirements"
+	dir := mustCopyArchive(t)
+	mustAddPage(t, dir, title, time.Date(2014, 1, 6, 18, 0, 0, 0, time.UTC), 900000, "Synthetic requirements.\n\n== Use case 1: Compare ==\n* compare two widgets\n")
+	cfg := mustConfig(t)
+	cfg.Pages = append(cfg.Pages, title)
+	cfg.Documents = []Document{{Page: title, Section: "use-cases",
+		Rule: personas.Rule{Heading: regexp.MustCompile(`^Use case (\d+): (.*)$`), Level: 2}}}
+	tree := readTree(t, writeTo(t, cfg, mustOpen(t, dir)))
+	if got := get(t, mustDoc(t, tree, "use-cases/compare-2.md").fm, "url"); got != "/use-cases/compare-2/" {
+		t.Errorf("entity url = %v", got)
+	}
+	if got := get(t, mustDoc(t, tree, "use-cases/compare/_index.md").fm, "url"); got != "/use-cases/compare/" {
+		t.Errorf("compare index url = %v", got)
+	}
+	if _, ok := tree["use-cases/compare.md"]; ok {
+		t.Error("use-cases/compare.md written: the entity took the compare folder's URL")
+	}
 }

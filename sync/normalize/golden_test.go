@@ -1,16 +1,15 @@
 package normalize
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/wikisite/wikisite/internal/golden"
+)
 
 const goldenFile = "testdata/golden/fedora-personas.txtar"
 
@@ -20,7 +19,7 @@ func TestGolden(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
 	mustWrite(t, mustConfig(t), mustOpen(t, repoArchive), dir)
 	got := readTree(t, dir)
-	if *update {
+	if golden.Updating() {
 		ar := &txtar.Archive{Comment: []byte("content/ written by sync/normalize from the committed archive/ and config.toml.\nRegenerate with: go test ./sync/normalize -run TestGolden -update\n")}
 		for _, name := range sortedKeys(got) {
 			ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(got[name])})

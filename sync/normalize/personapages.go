@@ -64,21 +64,19 @@ func (b *readerPages) writePersonas() error {
 		params := x.params
 		params.Slug, params.Removed = slug, k != len(b.stages)-1
 		params.History = b.personaHistory(id)
-		authors := "/" + section + "/" + slug + "/authors/"
-		if b.section == "" {
-			t, err := b.table(id)
-			if err != nil {
-				return err
-			}
-			params.Compare = t
-		} else if err := b.writePersonaAuthors(b.credits.pages[b.primary], k, slices.Index(b.stages[k].ids, id), "/"+section+"/"+slug+"/"); err != nil {
+		url := b.entityURL(slug)
+		t, err := b.table(id)
+		if err != nil {
 			return err
 		}
-		params.Source = b.credits.personaSource(k, slug, authors)
-		fm := content.FrontMatter{Title: params.Name, Type: "persona", URL: "/" + section + "/" + slug + "/", Date: b.stages[k].primary.at(), Params: &params}
-		if fm.Title == "" {
-			fm.Title = params.Nickname
+		params.Compare = t
+		if b.section != "" {
+			if err := b.writePersonaAuthors(b.credits.pages[b.primary], k, slices.Index(b.stages[k].ids, id), url); err != nil {
+				return err
+			}
 		}
+		params.Source = b.credits.personaSource(k, slug, url+"authors/")
+		fm := content.FrontMatter{Title: pageTitle(x), Type: "persona", URL: url, Date: b.stages[k].primary.at(), Params: &params}
 		if err := b.tree.WriteDoc(section+"/"+slug+".md", fm, x.body()); err != nil {
 			return err
 		}
@@ -105,12 +103,33 @@ func (b *readerPages) sectionOr() string {
 	return b.section
 }
 
+// entityURL is the page of the persona, or entity, with this slug.
+func (b *readerPages) entityURL(slug string) string { return "/" + b.sectionOr() + "/" + slug + "/" }
+
+// pageTitle names a persona's, or entity's, pages: its name, else (an
+// entity's heading often gives no name) its nickname.
+func pageTitle(x persona) string {
+	if x.params.Name == "" {
+		return x.params.Nickname
+	}
+	return x.params.Name
+}
+
+// shownName is displayName on a persona's own pages, where an entity
+// whose heading gives no name is its nickname, not " (nickname)".
+func shownName(x persona) string {
+	if x.params.Name == "" {
+		return x.params.Nickname
+	}
+	return displayName(x)
+}
+
 // personaList is the body and cards of a list of the latest personas.
 func (b *readerPages) personaList(s *stage) (string, listParams, error) {
 	var params listParams
 	for i, x := range s.personas {
 		slug := b.slugs[s.ids[i]]
-		c := x.card("/" + b.sectionOr() + "/" + slug + "/")
+		c := x.card(b.entityURL(slug))
 		c.Slug = slug
 		params.Personas = append(params.Personas, c)
 	}
@@ -148,15 +167,15 @@ func (b *readerPages) personaHistory(id int) []historyEvent {
 		if now && s.meeting != nil && b.section == "" {
 			e.URL = s.url + "personas/" + b.slugs[id] + "/"
 		} else if now {
-			e.URL = "/" + b.sectionOr() + "/" + b.slugs[id] + "/"
+			e.URL = b.entityURL(b.slugs[id])
 		}
 		switch {
 		case now && !before:
-			e.Event, e.ToName = "appeared", displayName(cur)
+			e.Event, e.ToName = "appeared", shownName(cur)
 		case !now && before:
-			e.Event, e.FromName = "removed", displayName(old)
+			e.Event, e.FromName = "removed", shownName(old)
 		case now && before:
-			e.FromName, e.ToName = displayName(old), displayName(cur)
+			e.FromName, e.ToName = shownName(old), shownName(cur)
 			for _, f := range fieldChanges(old, cur) {
 				e.Fields = append(e.Fields, fchange(f))
 			}
@@ -176,9 +195,13 @@ func (b *readerPages) personaHistory(id int) []historyEvent {
 }
 
 // changedSections lists the titles of sections whose text changed, was
-// added or was removed.
+// added or was removed; "Introduction" first when the text under the
+// heading did.
 func changedSections(old, cur persona) []string {
 	var out []string
+	if old.intro != cur.intro {
+		out = append(out, "Introduction")
+	}
 	for _, s := range cur.p.Sections {
 		if md, ok := old.sections[s.Slug]; !ok || md != cur.sections[s.Slug] {
 			out = append(out, s.Title)

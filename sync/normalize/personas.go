@@ -109,7 +109,7 @@ type photo struct {
 type persona struct {
 	p        personas.Persona
 	params   personaParams
-	intro    string            // Markdown of the name, role and quote block
+	intro    string            // Markdown of what is left under the heading once the name, role and quote are lifted out
 	sections map[string]string // Markdown by section slug
 	// shortcodes are the sections' shortcode lines and what each shows
 	// (wikitext.Result.Shortcodes), for rendered diffs of the body.
@@ -162,8 +162,9 @@ func (b *versions) convertPersona(p personas.Persona, at time.Time) (persona, er
 		params.Sections = append(params.Sections, sectionRef{Title: s.Title, Slug: s.Slug})
 	}
 	params.Photo = photoOf(b.conv.corpus.filesAt(at), p.Image, params.Name)
-	intro, err := b.conv.markdown(p.Intro, at)
-	x.params, x.intro = params, intro
+	intro, err := b.conv.get(markdownKind, p.Intro, at, true)
+	x.params, x.intro = params, intro.Markdown
+	x.shortcodes = addShortcodes(x.shortcodes, intro.Shortcodes)
 	return x, err
 }
 
@@ -181,9 +182,17 @@ func photoOf(files map[string]wikitext.File, image, name string) *photo {
 	return &photo{Alt: alt}
 }
 
-// body is the persona page's Markdown: one "##" heading per section.
+// body is the persona page's Markdown: its intro (the text under its
+// heading that is no card field: a document's entity often has nothing
+// else), then one "##" heading per section.
 func (x persona) body() string {
 	var sb strings.Builder
+	if x.intro != "" {
+		sb.WriteString(x.intro)
+		if !strings.HasSuffix(x.intro, "\n") {
+			sb.WriteString("\n")
+		}
+	}
 	for _, s := range x.p.Sections {
 		if sb.Len() > 0 {
 			sb.WriteString("\n")

@@ -49,7 +49,7 @@ func TestRenderedDiffs(t *testing.T) {
 		p := mustDoc(t, tree, "personas/"+slug+".md")
 		for _, row := range table(t, p.fm, "params", "compare", "rows") {
 			for _, c := range row["cells"].([]map[string]any) {
-				if u, _ := c["url"].(string); u != "" && u != unchangedURL {
+				if u, _ := c["url"].(string); u != "" && u != "/compare/unchanged/" {
 					linked[u] = true
 				}
 			}

@@ -42,6 +42,9 @@ type versions struct {
 	// (a configured document's), else primaryTitle chooses it.
 	rule  personas.Rule
 	fixed string
+	// reserved are slugs no identity may take: the names of pages beside
+	// the entities' own.
+	reserved []string
 }
 
 func readVersions(c *corpus, conv *converter, diffs *differ, links wikiLinks, meetings []Meeting) (*versions, error) {
@@ -154,6 +157,9 @@ func (b *versions) assignIdentities() {
 	}
 	b.slugs = make([]string, next)
 	taken := map[string]bool{}
+	for _, r := range b.reserved {
+		taken[r] = true
+	}
 	for k := len(b.stages) - 1; k >= 0; k-- {
 		for i, id := range b.stages[k].ids {
 			if b.slugs[id] != "" {

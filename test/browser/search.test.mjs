@@ -121,6 +121,18 @@ describe('search', () => {
     await page.close();
   });
 
+  it('finds no entity of a configured document among the personas', async () => {
+    // The suite's site splits a synthetic requirements page into use
+    // cases (lib/site.mjs), on the same layout as the personas; their
+    // words are on no persona, and the index holds /personas/ only.
+    const p = '/personas/';
+    const { page, seen } = await open(p);
+    const { hrefs, status } = await search(page, 'sprocket');
+    assert.deepEqual(hrefs, [], `searching “sprocket” at ${p} (status: ${status})`);
+    assertClean(p, seen);
+    await page.close();
+  });
+
   it('without JavaScript, a plain link to the personas index', async () => {
     const page = await noScript.context.newPage();
     await page.goto(`${server.url}/meetings/${needle.meeting}/`, { waitUntil: 'load' });

@@ -273,32 +273,38 @@ describe('rendered diffs', () => {
   });
 });
 
+// checkCompareTable follows every link of the from/to table on the page
+// at p, the persona's or entity's with this slug: each leads to the
+// unchanged page (under root) or to that slug's page of the cell's pair.
+async function checkCompareTable(p, slug, root, entityDir) {
+  const unchanged = `${root}unchanged/`;
+  const { page } = await open(p);
+  const name = (await page.locator('main h1').innerText()).trim();
+  const cells = await page.evaluate(() => [...document.querySelectorAll('table.compare-table tbody tr')].flatMap((tr) => {
+    const heads = [...tr.closest('table').querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    const from = tr.querySelector('th').textContent.trim();
+    return [...tr.querySelectorAll('td')].map((td, j) => ({ a: td.querySelector('a'), from, to: heads[j + 1] }))
+      .filter((c) => c.a).map((c) => ({ href: c.a.getAttribute('href'), from: c.from, to: c.to }));
+  }));
+  assert.ok(cells.some((c) => c.href !== unchanged), `${p}: no compare link`);
+  for (const c of cells) {
+    await page.goto(server.url + c.href);
+    const h1 = (await page.locator('main h1').innerText()).trim();
+    if (c.href === unchanged) {
+      assert.equal(h1, 'No changes');
+      continue;
+    }
+    assert.match(c.href, new RegExp(`^${root}[^/]+/[^/]+/${entityDir}${slug}/$`));
+    assert.ok(name.startsWith(h1), `${c.href}: heading “${h1}” is not “${name}”`);
+    const pair = (await page.locator('.compare-pair a').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(pair, [c.from, c.to], `${c.href}: compares the wrong pair`);
+  }
+  await page.close();
+}
+
 describe('compare', () => {
   it('the from/to table on each persona page leads to the right pair', async () => {
-    for (const slug of personas) {
-      const { page } = await open(`/personas/${slug}/`);
-      const name = (await page.locator('main h1').innerText()).trim();
-      const cells = await page.evaluate(() => [...document.querySelectorAll('table.compare-table tbody tr')].flatMap((tr) => {
-        const heads = [...tr.closest('table').querySelectorAll('thead th')].map((th) => th.textContent.trim());
-        const from = tr.querySelector('th').textContent.trim();
-        return [...tr.querySelectorAll('td')].map((td, j) => ({ a: td.querySelector('a'), from, to: heads[j + 1] }))
-          .filter((c) => c.a).map((c) => ({ href: c.a.getAttribute('href'), from: c.from, to: c.to }));
-      }));
-      assert.ok(cells.some((c) => c.href !== '/compare/unchanged/'), `/personas/${slug}/: no compare link`);
-      for (const c of cells) {
-        await page.goto(server.url + c.href);
-        const h1 = (await page.locator('main h1').innerText()).trim();
-        if (c.href === '/compare/unchanged/') {
-          assert.equal(h1, 'No changes');
-          continue;
-        }
-        assert.match(c.href, new RegExp(`^/compare/[^/]+/[^/]+/personas/${slug}/$`));
-        assert.ok(name.startsWith(h1), `${c.href}: heading “${h1}” is not the persona “${name}”`);
-        const pair = (await page.locator('.compare-pair a').allInnerTexts()).map((t) => t.trim());
-        assert.deepEqual(pair, [c.from, c.to], `${c.href}: compares the wrong pair`);
-      }
-      await page.close();
-    }
+    for (const slug of personas) await checkCompareTable(`/personas/${slug}/`, slug, '/compare/', 'personas/');
   });
 
   it('the switcher’s compare links pair this meeting with the chosen version', async () => {
@@ -320,6 +326,38 @@ describe('compare', () => {
     if (process.env.UPDATE_SCREENSHOTS) {
       await page.screenshot({ path: path.join(repo, 'docs/screenshots/compare-1280.png'), fullPage: false });
     }
+    await page.close();
+  });
+});
+
+describe('a document split by a [[params.documents]] rule', () => {
+  const useCases = ['register-a-sprocket', 'retire-a-gizmo', 'archive-a-widget'];
+  it('its list, entities and compare pages', async () => {
+    for (const p of ['/use-cases/', ...useCases.map((s) => `/use-cases/${s}/`), '/use-cases/compare/', '/use-cases/compare/unchanged/',
+      '/use-cases/compare/2013-11-19/2013-11-26/', '/use-cases/compare/2013-11-19/2013-11-26/register-a-sprocket/',
+      '/use-cases/compare/2013-11-19/2013-11-26/retire-a-gizmo/']) await visit(p);
+    const { page } = await open('/use-cases/');
+    assert.equal(await page.locator('[data-search]').count(), 0, '/use-cases/ offers the personas’ search');
+    assert.deepEqual(await page.locator('.card h3 a').allInnerTexts(), ['Register a sprocket', 'Retire a gizmo', 'Archive a widget'], '/use-cases/: cards');
+    await page.close();
+  });
+  it('the from/to table on each entity page leads to the right pair', async () => {
+    for (const slug of useCases) await checkCompareTable(`/use-cases/${slug}/`, slug, '/use-cases/compare/', '');
+  });
+  it('an entity’s compare page shows its text and fields changed, and links back to its own pages', async () => {
+    const p = '/use-cases/compare/2013-11-19/2013-11-26/retire-a-gizmo/';
+    const { page } = await open(p);
+    assert.match(await page.locator('.rendered-diff ins').allInnerTexts().then((t) => t.join(' ')), /twice/, `${p}: the added word is not marked`);
+    const row = (await page.locator('table.field-changes tr', { hasText: 'Priority' }).innerText()).replace(/(added|removed):\s*/g, '');
+    assert.match(row, /^Priority\s+low\s+high$/, `${p}: Priority low → high not in the fields table`);
+    const more = await page.locator('.compare-more a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(more, ['/use-cases/retire-a-gizmo/#compare', '/use-cases/compare/'], `${p}: links back`);
+    await page.close();
+  });
+  it('/compare/ lists the personas only', async () => {
+    const { page } = await open('/compare/');
+    const hrefs = await page.locator('ul.persona-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs.sort(), personas.map((s) => `/personas/${s}/#compare`).sort());
     await page.close();
   });
 });

@@ -17,6 +17,16 @@ export const hostilePath = '/wiki/Synthetic_hostile_page/';
 // meetings moves a list item, so the meeting of 2013-11-05 shows a move.
 export const movedTitle = 'Synthetic moved page';
 export const movedMeeting = '2013-11-05';
+// documentTitle is a synthetic requirements page that a [[params.documents]]
+// rule splits into use cases at /use-cases/, with their own compare pages.
+export const documentTitle = 'Synthetic requirements';
+export const documentRule = `
+[[params.documents]]
+page = "${documentTitle}"
+heading_level = 2
+heading_pattern = '^Use case (\\d+): (.*)$'
+section = "use-cases"
+`;
 
 export async function sh(cmd, args, opts) {
   try {
@@ -26,12 +36,13 @@ export async function sh(cmd, args, opts) {
   }
 }
 
-// withHostilePage adds the hostile and the moved page to params.wiki.pages
-// so that build renders them like any mirrored page.
+// withHostilePage adds the hostile, the moved and the requirements page to
+// params.wiki.pages so that build renders them like any mirrored page, and
+// the rule that splits the requirements page.
 export function withHostilePage(configText) {
   const re = /^pages\s*=\s*\[(.*)\]\s*$/m;
   if (!re.test(configText)) throw new Error('config.toml: no `pages = [...]` line under [params.wiki]');
-  return configText.replace(re, (_, list) => `pages = [${list}, "${hostileTitle}", "${movedTitle}"]`);
+  return configText.replace(re, (_, list) => `pages = [${list}, "${hostileTitle}", "${movedTitle}", "${documentTitle}"]`) + documentRule;
 }
 
 // buildSite makes a temporary project (config.toml, layouts/, static/, a
@@ -51,7 +62,7 @@ export async function buildSite() {
   for (const d of ['layouts', 'static', 'archive']) {
     await fs.cp(path.join(repo, d), path.join(dir, d), { recursive: true });
   }
-  for (const xml of ['hostile.xml', 'moved.xml']) {
+  for (const xml of ['hostile.xml', 'moved.xml', 'documents.xml']) {
     await sh(bin, ['import', '--config', 'config.toml', '--archive', 'archive', path.join(repo, 'test/browser/testdata', xml)], { cwd: dir });
   }
   const pub = path.join(dir, 'public');
