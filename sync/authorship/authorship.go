@@ -69,9 +69,10 @@ type History struct {
 	prevSents map[string][]int
 
 	// Every paragraph and sentence ever seen, by key: the origins of its
-	// tokens when it was last seen.
-	paras map[string][]int
-	sents map[string][]int
+	// tokens when it was last seen (int32, as these maps are most of the
+	// memory a long history takes).
+	paras map[string][]int32
+	sents map[string][]int32
 }
 
 // New returns an empty history.
@@ -79,8 +80,8 @@ func New() *History {
 	return &History{
 		prevParas: map[string][]int{},
 		prevSents: map[string][]int{},
-		paras:     map[string][]int{},
-		sents:     map[string][]int{},
+		paras:     map[string][]int32{},
+		sents:     map[string][]int32{},
 	}
 }
 
@@ -130,7 +131,7 @@ type attribution struct {
 
 // reuse gives u the origins of an equal unit of the previous revision not
 // matched yet, else of an equal unit seen in any earlier revision.
-func (a *attribution) reuse(u unit, prev map[string][]int, ever map[string][]int) bool {
+func (a *attribution) reuse(u unit, prev map[string][]int, ever map[string][]int32) bool {
 	n := u.to - u.from
 	for _, at := range prev[u.key] {
 		if !a.used[at] {
@@ -141,8 +142,10 @@ func (a *attribution) reuse(u unit, prev map[string][]int, ever map[string][]int
 			return true
 		}
 	}
-	if o, ok := ever[u.key]; ok {
-		copy(a.origin[u.from:u.to], o)
+	if o, ok := ever[u.key]; ok && len(o) == n {
+		for i, x := range o {
+			a.origin[u.from+i] = int(x)
+		}
 		return true
 	}
 	return false
@@ -252,9 +255,15 @@ func (h *History) remember(toks []Token, origin []int, paras []paragraph) {
 
 // keep records the origins of u's tokens under its key, as a copy: a
 // subslice would keep the whole revision's origins alive.
-func keep(ever map[string][]int, u unit, origin []int) {
+func keep(ever map[string][]int32, u unit, origin []int) {
 	o := origin[u.from:u.to]
-	if old, ok := ever[u.key]; !ok || !slices.Equal(old, o) {
-		ever[u.key] = slices.Clone(o)
+	old, ok := ever[u.key]
+	if ok && len(old) == len(o) && slices.EqualFunc(old, o, func(a int32, b int) bool { return int(a) == b }) {
+		return
 	}
+	kept := make([]int32, len(o))
+	for i, x := range o {
+		kept[i] = int32(x)
+	}
+	ever[u.key] = kept
 }

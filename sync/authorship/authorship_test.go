@@ -129,15 +129,25 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			_, paras := split(tt.text)
+			toks, paras := split(tt.text)
+			text := func(u unit) string {
+				var words []string
+				for _, tok := range toks[u.from:u.to] {
+					words = append(words, tok.Text)
+				}
+				return strings.Join(words, " ")
+			}
 			var ps []string
 			for _, p := range paras {
 				var ss []string
 				for _, s := range p.sents {
-					ss = append(ss, s.key)
+					ss = append(ss, text(s))
+					if s.key != keyOf(toks[s.from:s.to]) {
+						t.Errorf("sentence %q: key is not its tokens'", text(s))
+					}
 				}
-				if strings.Join(ss, " ") != p.key {
-					t.Errorf("paragraph %q is not its sentences %q", p.key, ss)
+				if strings.Join(ss, " ") != text(p.unit) || p.key != keyOf(toks[p.from:p.to]) {
+					t.Errorf("paragraph %q is not its sentences %q", text(p.unit), ss)
 				}
 				ps = append(ps, strings.Join(ss, " / "))
 			}

@@ -1,14 +1,14 @@
 package authorship
 
 import (
-	"strings"
+	"crypto/sha256"
+	"io"
 	"unicode"
 	"unicode/utf8"
 )
 
-// unit is a paragraph or a sentence: a run of tokens and its key, the
-// tokens' texts joined by spaces (tokens never hold whitespace, so the key
-// is unambiguous and a change of spacing alone does not change it).
+// unit is a paragraph or a sentence: a run of tokens and its key (see
+// keyOf).
 type unit struct {
 	key      string
 	from, to int // token indices
@@ -104,13 +104,22 @@ func isWord(r rune) bool {
 
 func isStop(t string) bool { return t == "." || t == "!" || t == "?" }
 
+// keyOf is the key of a unit: the first 16 bytes of the SHA-256 of its
+// tokens' texts joined by spaces (tokens never hold whitespace, so the
+// joined text is unambiguous, and a change of spacing alone does not
+// change it). Every unit ever seen is kept by key, and with the texts
+// themselves as keys those maps were most of a long history's memory
+// (bench/README.md); a collision of 128-bit hashes is not a concern.
 func keyOf(toks []Token) string {
-	var b strings.Builder
+	h := sha256.New()
 	for i, t := range toks {
 		if i > 0 {
-			b.WriteByte(' ')
+			h.Write([]byte{' '})
 		}
-		b.WriteString(t.Text)
+		io.WriteString(h, t.Text)
 	}
-	return b.String()
+	var sum [sha256.Size]byte
+	return string(h.Sum(sum[:0])[:keySize])
 }
+
+const keySize = 16

@@ -10,8 +10,8 @@ type State struct {
 	PrevOrig  []int
 	PrevParas map[string][]int
 	PrevSents map[string][]int
-	Paras     map[string][]int
-	Sents     map[string][]int
+	Paras     map[string][]int32
+	Sents     map[string][]int32
 }
 
 // State returns the history's state; see the type.
@@ -29,8 +29,12 @@ func Restore(s State) (*History, bool) {
 	}
 	h := New()
 	h.revs, h.prevText, h.prevOrig = s.Revs, s.PrevText, s.PrevOrig
-	for dst, src := range map[*map[string][]int]map[string][]int{
-		&h.prevParas: s.PrevParas, &h.prevSents: s.PrevSents, &h.paras: s.Paras, &h.sents: s.Sents} {
+	for dst, src := range map[*map[string][]int]map[string][]int{&h.prevParas: s.PrevParas, &h.prevSents: s.PrevSents} {
+		if src != nil {
+			*dst = src
+		}
+	}
+	for dst, src := range map[*map[string][]int32]map[string][]int32{&h.paras: s.Paras, &h.sents: s.Sents} {
 		if src != nil {
 			*dst = src
 		}
