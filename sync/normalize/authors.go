@@ -123,7 +123,7 @@ func (b *credits) attribute(ctx context.Context) error {
 
 // authorsFormat names the shape of cached attributions; bump it when
 // sync/authorship or the blocks would attribute differently.
-const authorsFormat = "authors-1"
+const authorsFormat = "authors-2"
 
 // authorsAhead is how many converted revisions may wait for a page's
 // attribution: enough to keep both sides busy, few enough that a long
@@ -177,7 +177,7 @@ func (b *credits) authorsJob(p *archive.Page, keep map[int64]bool) (authorsJob, 
 // convertJob sends the job's revisions still to attribute to docs, in
 // order, taken apart into blocks.
 func (b *credits) convertJob(ctx context.Context, job authorsJob, docs chan<- *authoredDoc) error {
-	memo := blockMemo{}
+	memo := newBlockMemo()
 	for _, r := range job.revs[job.from:] {
 		if err := ctx.Err(); err != nil {
 			return err

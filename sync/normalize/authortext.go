@@ -38,18 +38,33 @@ var shortcodeRe = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}`)
 // page's history cost about its distinct text, not its revisions × size.
 // A chunk is parsed alone: a list item's second paragraph then reads as a
 // paragraph, which changes how the authors view sets it, not its words.
-type blockMemo map[string][]textBlock
+// It forgets the oldest chunks past blockBudget (see memo): a long
+// history's every distinct chunk took 190 MB at 5,000 revisions.
+type blockMemo struct{ m *memo[string, []textBlock] }
+
+// blockBudget bounds the chunks a blockMemo remembers.
+const blockBudget = 32 << 20
+
+func newBlockMemo() blockMemo {
+	return blockMemo{newMemo(blockBudget, func(chunk string, bl []textBlock) int {
+		n := len(chunk)
+		for _, b := range bl {
+			n += len(b.Text) + len(b.Label) + 64
+		}
+		return n
+	})}
+}
 
 func (m blockMemo) blocks(md string) []textBlock {
 	var out []textBlock
 	for chunk := range strings.SplitSeq(md, "\n\n") {
-		bl, ok := m[chunk]
+		bl, ok := m.m.get(chunk)
 		if !ok {
 			// chunk is a slice of a whole conversion, which the key and
 			// the blocks' texts would keep alive.
 			chunk = strings.Clone(chunk)
 			bl = markdownBlocks(chunk)
-			m[chunk] = bl
+			m.m.put(chunk, bl)
 		}
 		out = append(out, bl...)
 	}
