@@ -9,8 +9,10 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +22,17 @@ import (
 // in the same folder, syncs it, renames it over path and syncs the folder
 // so the rename itself is durable. The folder is created if need be.
 func WriteFile(path string, data []byte) error {
+	return Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// Write replaces path, as WriteFile does, with what write writes: for a
+// file too large to assemble in memory first (the normalize cache's pack
+// is hundreds of megabytes on a wide site). An error from write leaves
+// path as it was.
+func Write(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -29,7 +42,11 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	_, err = tmp.Write(data)
+	bw := bufio.NewWriter(tmp)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = tmp.Chmod(0o644) // CreateTemp makes 0600
 	}

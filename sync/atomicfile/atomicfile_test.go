@@ -1,6 +1,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,5 +82,48 @@ func TestReplaceDirWithoutNewTree(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "old")); err != nil {
 		t.Fatalf("old tree lost: %v", err)
+	}
+}
+
+// TestWrite: what the function writes replaces the file; when it fails,
+// the file keeps its old bytes and no temporary file is left.
+func TestWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pack")
+	if err := WriteFile(path, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("synthetic write failure")
+	for _, tt := range []struct {
+		name    string
+		write   func(io.Writer) error
+		wantErr error
+		want    string
+	}{
+		{"fails half way", func(w io.Writer) error {
+			if _, err := io.WriteString(w, "half"); err != nil {
+				return err
+			}
+			return failed
+		}, failed, "old"},
+		{"streams", func(w io.Writer) error {
+			for _, s := range []string{"new ", "in ", "parts"} {
+				if _, err := io.WriteString(w, s); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, nil, "new in parts"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := Write(path, tt.write); !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Write: %v, want %v", err, tt.wantErr)
+			}
+			if got, err := os.ReadFile(path); err != nil || string(got) != tt.want {
+				t.Errorf("read %q, %v; want %q", got, err, tt.want)
+			}
+			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".tmp-*")); len(left) != 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
 	}
 }

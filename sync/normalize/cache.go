@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -152,25 +153,31 @@ func (c *diskCache) save() error {
 		return nil
 	}
 	keys := make([]cacheKey, 0, len(c.used))
-	size := len(packMagic)
-	for k, rec := range c.used {
+	for k := range c.used {
 		keys = append(keys, k)
-		size += len(rec)
 	}
 	// Sorted, so the same entries give the same file.
 	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i][:], keys[j][:]) < 0 })
-	data := make([]byte, 0, size)
-	data = append(data, packMagic...)
-	for _, k := range keys {
-		data = append(data, c.used[k]...)
-	}
-	return writePack(c.file, data)
+	// Written as it is read, not assembled first: the pack is as large as
+	// every result it holds, and a copy of it in memory was the peak of a
+	// wide site's build.
+	return writePack(c.file, func(w io.Writer) error {
+		if _, err := io.WriteString(w, packMagic); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if _, err := w.Write(c.used[k]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // writePack replaces the pack file; atomicfile syncs it, so a crash
 // leaves the old pack or the new one.
-func writePack(path string, data []byte) error {
-	err := atomicfile.WriteFile(path, data)
+func writePack(path string, write func(io.Writer) error) error {
+	err := atomicfile.Write(path, write)
 	if err == nil {
 		return nil
 	}
@@ -182,7 +189,7 @@ func writePack(path string, data []byte) error {
 	if err := os.RemoveAll(path); err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(path, data)
+	return atomicfile.Write(path, write)
 }
 
 // codeVersion is cacheFormat plus, when the binary was built from a

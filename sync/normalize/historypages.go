@@ -85,6 +85,18 @@ func historyPages(main content.FrontMatter, params *historyParams, all []history
 	return out
 }
 
+// historyEntryURL links revision id, the i-th oldest of n revisions of
+// title, on the history page that shows it: the main page while the
+// history fits on one, else the numbered page that always holds it (see
+// paginate), so the link keeps working as revisions arrive.
+func historyEntryURL(title string, n, i int, id int64) string {
+	base := "/history/" + sitePath(title) + "/"
+	if n > historyPageSize {
+		base = historyPageURL(base, i/historyPageSize+1)
+	}
+	return base + "#rev-" + strconv.FormatInt(id, 10)
+}
+
 // fileBase is a title's content file name without ".md".
 func fileBase(title string) string { return strings.TrimSuffix(fileName(title), ".md") }
 

@@ -52,7 +52,10 @@ type meetingParams struct {
 	Meeting  meetingRef      `toml:"meeting"`
 	Versions []versionLink   `toml:"versions"`
 	Snapshot []snapshotEntry `toml:"snapshot"`
-	Changes  changes         `toml:"changes"`
+	// SnapshotMore counts the configured pages past the first listedPages,
+	// which the snapshot leaves out.
+	SnapshotMore int     `toml:"snapshot_more,omitzero"`
+	Changes      changes `toml:"changes"`
 }
 
 type timelineParams struct {
@@ -75,7 +78,7 @@ func (b *readerPages) writeMeetings() error {
 		}
 		s := &b.stages[k]
 		b.timeline = append(b.timeline, timelineEntry{Slug: s.slug, Title: s.title, Date: s.date, URL: s.url,
-			Minutes: s.meeting.Minutes, First: k == 0, None: c.None, Revisions: len(c.Revisions), Personas: len(s.personas)})
+			Minutes: s.meeting.Minutes, First: k == 0, None: c.None, Revisions: c.Summary.Revisions, Personas: len(s.personas)})
 	}
 	fm := content.FrontMatter{Title: "Meetings", Type: "meetings", URL: "/meetings/", Params: timelineParams{b.timeline}}
 	return b.tree.WriteDoc("meetings/_index.md", fm, "")
@@ -88,7 +91,11 @@ func (b *readerPages) writeMeeting(k int, c changes) error {
 		return err
 	}
 	params := meetingParams{Meeting: b.meetingRef(s), Versions: versions, Changes: c}
-	for _, v := range s.versions {
+	for i, v := range s.versions {
+		if i == listedPages {
+			params.SnapshotMore = len(s.versions) - i
+			break
+		}
 		e := snapshotEntry{Page: v.title, Exists: v.rev != nil}
 		if v.rev != nil {
 			e.Revision, e.Timestamp, e.Author = v.rev.ID, v.rev.Timestamp, v.rev.User

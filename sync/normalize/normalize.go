@@ -141,6 +141,7 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		if err != nil {
 			return err
 		}
+		v.focus = focusPages(c, opts.Site.Documents)
 		cr, err := readCredits(ctx, v, &rep)
 		if err != nil {
 			return err

@@ -5,15 +5,15 @@ import (
 )
 
 // sectionChanges diffs the text of every part of the configured pages
-// between two stages: for the personas page its preamble, each matched
+// diffed (indexes into the stages' versions) between two stages: for the personas page its preamble, each matched
 // persona's introduction (title "") and sections, and its trailer; every
 // other configured page as a whole (titled with the page's title). Added
 // and removed personas are listed by personaChanges, not diffed here.
 // Group headings ("Primary Personas") are parts titled with the heading.
-func (b *versions) sectionChanges(prev, cur *stage) ([]sectionChange, error) {
+func (b *versions) sectionChanges(prev, cur *stage, diffed []int) ([]sectionChange, error) {
 	var out []sectionChange
-	for i, v := range cur.versions {
-		old := prev.versions[i]
+	for _, i := range diffed {
+		v, old := cur.versions[i], prev.versions[i]
 		if sameText(old, v) {
 			continue
 		}

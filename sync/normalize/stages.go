@@ -45,6 +45,9 @@ type versions struct {
 	// reserved are slugs no identity may take: the names of pages beside
 	// the entities' own.
 	reserved []string
+	// focus are the configured documents' pages, whose diffs every
+	// meeting shows however many other pages changed (changes.go).
+	focus map[string]bool
 }
 
 func readVersions(c *corpus, conv *converter, diffs *differ, links wikiLinks, meetings []Meeting) (*versions, error) {
