@@ -57,12 +57,3 @@ func (m *memo[K, V]) put(k K, v V) {
 		m.head = 0
 	}
 }
-
-func (m *memo[K, V]) len() int { return len(m.m) }
-
-// clear forgets everything.
-func (m *memo[K, V]) clear() {
-	clear(m.m)
-	clear(m.order)
-	m.order, m.head, m.used = m.order[:0], 0, 0
-}
