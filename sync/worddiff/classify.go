@@ -1,5 +1,10 @@
 package worddiff
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Class is how much two revisions differ, from nothing to substance.
 type Class int
 
@@ -35,10 +40,36 @@ func Classify(old, new string, visible func(string) string) Class {
 	switch {
 	case old == new:
 		return Identical
-	case squash(old) == squash(new):
+	case sameWords(old, new):
 		return WhitespaceOnly
-	case visible != nil && squash(visible(old)) == squash(visible(new)):
+	case visible != nil && sameWords(visible(old), visible(new)):
 		return MarkupOnly
 	}
 	return Substantive
+}
+
+// sameWords reports whether a and b hold the same words in the same order,
+// whatever the whitespace between them: squash(a) == squash(b), without
+// building either. Classify runs on every pair of revisions, whole texts,
+// and the two joins were most of its cost.
+func sameWords(a, b string) bool {
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := wordEnd(a), wordEnd(b)
+		if a[:i] != b[:j] {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
+}
+
+// wordEnd is the offset of the first whitespace in s, or len(s).
+func wordEnd(s string) int {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return i
+	}
+	return len(s)
 }

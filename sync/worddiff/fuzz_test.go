@@ -5,7 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// The seed corpora live in testdata/fuzz/FuzzWords and testdata/fuzz/FuzzLines.
+// The seed corpora live in testdata/fuzz/FuzzWords and testdata/fuzz/FuzzLines;
+// FuzzSameWords seeds itself.
 
 func FuzzWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, old, new string) {
@@ -25,6 +26,19 @@ func FuzzLines(f *testing.F) {
 			for _, b := range blocks {
 				mustValidSpans(t, b.Spans)
 			}
+		}
+	})
+}
+
+// FuzzSameWords checks the allocation-free comparison against the
+// definition it replaces.
+func FuzzSameWords(f *testing.F) {
+	for _, s := range [][2]string{{"a b", "a  b"}, {"a b", "ab"}, {" a\n", "a"}, {"a\u00a0b", "a b"}, {"\xffa", "\xff a"}, {"", " "}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameWords(a, b), squash(a) == squash(b); got != want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	})
 }
