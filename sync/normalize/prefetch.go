@@ -12,7 +12,8 @@ type pair struct {
 	key              cacheKey
 	oldText, newText string
 	oldAt, newAt     time.Time
-	reqs             []request // see differ.requests
+	class            worddiff.Class // of the wikitext change
+	reqs             []request      // see differ.requests
 }
 
 // historyWindow is how many revisions' diffs prefetchHistory computes at
@@ -50,8 +51,14 @@ func (d *differ) prefetchHistory(p *archive.Page, from, to int, prev *archive.Re
 		if d.disk.loaded[pr.key] != nil {
 			continue
 		}
-		pr.reqs = d.requests(pr)
 		pairs = append(pairs, pr)
+	}
+	classes := parallelMap(pairs, func(pr pair) worddiff.Class { return worddiff.Classify(pr.oldText, pr.newText, nil) })
+	for i := range pairs {
+		pr := &pairs[i]
+		pr.class = classes[i]
+		d.classes[pr.key] = pr.class
+		pr.reqs = d.requests(*pr)
 		reqs = append(reqs, pr.reqs...)
 	}
 	if err := d.prefetch(reqs); err != nil {
@@ -72,7 +79,7 @@ func (d *differ) prefetchHistory(p *archive.Page, from, to int, prev *archive.Re
 // the new time, to tell a markup-only edit.
 func (d *differ) requests(pr pair) []request {
 	out := []request{d.request(markdownKind, pr.oldText, pr.oldAt), d.request(markdownKind, pr.newText, pr.newAt)}
-	if worddiff.Classify(pr.oldText, pr.newText, nil) == worddiff.Substantive {
+	if pr.class == worddiff.Substantive {
 		out = append(out, d.request(plainKind, pr.oldText, pr.newAt), d.request(plainKind, pr.newText, pr.newAt))
 	}
 	return out
@@ -91,15 +98,15 @@ func (d *differ) aheadDiff(pr pair) *textDiff {
 		}
 		convs = append(convs, r)
 	}
-	td := d.diffOf(pr.oldText, pr.newText, convs)
+	td := d.diffOf(pr.class, convs)
 	return &td
 }
 
-// diffOf is the diff of two wikitexts given their conversions, as listed
-// by differ.requests: the class of the change and the Markdown's blocks.
-func (d *differ) diffOf(oldText, newText string, convs []converted) textDiff {
+// diffOf is the diff of two wikitexts, given the class of their change
+// and their conversions as listed by differ.requests: the class of the
+// change as a reader sees it and the Markdown's blocks.
+func (d *differ) diffOf(class worddiff.Class, convs []converted) textDiff {
 	oldMD, newMD := convs[0].Markdown, convs[1].Markdown
-	class := worddiff.Classify(oldText, newText, nil)
 	if class == worddiff.Substantive && worddiff.Classify(convs[2].Markdown, convs[3].Markdown, nil) != worddiff.Substantive {
 		class = worddiff.MarkupOnly
 	}
@@ -112,5 +119,6 @@ func (d *differ) diffOf(oldText, newText string, convs []converted) textDiff {
 // forget drops what prefetchHistory computed, once its window is written.
 func (d *differ) forget() {
 	clear(d.ahead)
+	clear(d.classes)
 	clear(d.converter.ahead)
 }

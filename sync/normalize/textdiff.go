@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"time"
+
+	"github.com/wikisite/wikisite/sync/worddiff"
 )
 
 // textDiff is a diff of two wikitexts' conversions and its class.
@@ -21,11 +23,15 @@ type differ struct {
 	// ahead holds the diffs computed on every core for the history
 	// being written (see prefetchHistory).
 	ahead map[cacheKey]textDiff
-	shown *shownLines // each Markdown line's text, rendered once
+	// classes are the wikitext changes' classes, keyed like ahead: the
+	// prefetch, the serial pass and the diff itself all need one, and
+	// comparing two whole texts is not free.
+	classes map[cacheKey]worddiff.Class
+	shown   *shownLines // each Markdown line's text, rendered once
 }
 
 func newDiffer(c *converter) *differ {
-	return &differ{converter: c, ahead: map[cacheKey]textDiff{}, shown: newShownLines()}
+	return &differ{converter: c, ahead: map[cacheKey]textDiff{}, classes: map[cacheKey]worddiff.Class{}, shown: newShownLines()}
 }
 
 // diff converts both texts (each with templates as they stood at its own
@@ -57,6 +63,11 @@ func (d *differ) diff(oldText, newText string, oldAt, newAt time.Time) (textDiff
 // on it.
 func (d *differ) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt time.Time) (textDiff, bool, error) {
 	pr := pair{key: k, oldText: oldText, newText: newText, oldAt: oldAt, newAt: newAt}
+	class, ok := d.classes[k]
+	if !ok {
+		class = worddiff.Classify(oldText, newText, nil)
+	}
+	pr.class = class
 	var convs []converted
 	cacheable := true
 	var missing []string
@@ -74,7 +85,7 @@ func (d *differ) computeDiff(k cacheKey, oldText, newText string, oldAt, newAt t
 	d.rep.Work.Diffs++
 	td, ok := d.ahead[k]
 	if !ok {
-		td = d.diffOf(oldText, newText, convs)
+		td = d.diffOf(pr.class, convs)
 	}
 	td.missing = missing
 	return td, cacheable, nil
