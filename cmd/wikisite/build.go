@@ -216,13 +216,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer cleanup()
+	start := time.Now()
 	if err := p.normalize(ctx, stderr); err != nil {
 		return err
 	}
+	p.log.Debug("build", "stage", "normalize", "took", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
 	res, err := site.Build(ctx, p.site)
 	if err != nil {
 		return withHint(fmt.Errorf("build: %w", err), "the previous "+f.destination+" is untouched; fix the file named above and build again")
 	}
+	p.log.Debug("build", "stage", "hugo", "took", time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(stdout, "built %s into %s (%s)\n", plural(res.Pages, "page"), slashed(f.destination), plural(res.Files, "file"))
 	return nil
 }

@@ -107,10 +107,18 @@ func Write(ctx context.Context, opts Options) (Report, error) {
 // write is Write once the options are checked: the parts, wired.
 func write(ctx context.Context, opts Options) (Report, error) {
 	var rep Report
+	// took logs how long each stage ran, for `wikisite build -v`: where a
+	// big site's build spends its time (bench/README.md, the scale section).
+	start := time.Now()
+	took := func(stage string) {
+		opts.Logger.Debug("normalize", "stage", stage, "took", time.Since(start).Round(time.Millisecond))
+		start = time.Now()
+	}
 	c, err := readCorpus(opts.Store, opts.Site.Pages)
 	if err != nil {
 		return Report{}, err
 	}
+	took("read the archive")
 	ids, err := c.overlayDrafts(opts.Drafts)
 	if err != nil {
 		return Report{}, err
@@ -137,29 +145,38 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		if err := steps(ctx, wiki.writeHistories); err != nil {
 			return err
 		}
+		took("histories")
 		v, err := readVersions(c, conv, diffs, links, opts.Site.Meetings)
 		if err != nil {
 			return err
 		}
 		v.focus = focusPages(c, opts.Site.Documents)
+		took("versions at each meeting")
 		cr, err := readCredits(ctx, v, &rep)
 		if err != nil {
 			return err
 		}
+		took("authorship")
 		wiki.credits = cr
 		if err := steps(ctx, wiki.writeWikiPages); err != nil {
 			return err
 		}
+		took("wiki pages")
 		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep, drafts: opts.Drafts}
 		if err := reader.write(ctx); err != nil {
 			return err
 		}
-		return writeDocuments(ctx, opts.Site.Documents, v, tree, opts.Site.Title, &rep)
+		took("readers' pages")
+		err = writeDocuments(ctx, opts.Site.Documents, v, tree, opts.Site.Title, &rep)
+		took("documents")
+		return err
 	})
 	if err != nil {
 		return Report{}, err
 	}
+	took("content/ swapped in")
 	conv.save(opts.Logger)
+	took("cache saved")
 	rep.Files = files
 	rep.Diagnostics = sortedUnique(rep.Diagnostics)
 	return rep, nil
