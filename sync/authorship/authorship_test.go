@@ -1,6 +1,7 @@
 package authorship
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strings"
 	"testing"
@@ -174,5 +175,16 @@ func TestMatchByText(t *testing.T) {
 	want := []int{0, 2, -1, 1}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("matchByText = %v, want %v", got, want)
+	}
+}
+
+// TestKeyIsStable pins a unit's key to its definition, the hash of its
+// tokens joined by single spaces: the keys are stored in the build cache
+// (State), so a change of how they are computed must change the format.
+func TestKeyIsStable(t *testing.T) {
+	toks, _ := split("Sandra  keeps\tthe servers, running.")
+	sum := sha256.Sum256([]byte("Sandra keeps the servers , running ."))
+	if got, want := keyOf(toks), string(sum[:keySize]); got != want {
+		t.Errorf("keyOf = %x, want %x", got, want)
 	}
 }

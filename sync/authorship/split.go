@@ -2,7 +2,6 @@ package authorship
 
 import (
 	"crypto/sha256"
-	"io"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,11 +24,12 @@ type paragraph struct {
 func split(text string) ([]Token, []paragraph) {
 	var toks []Token
 	var paras []paragraph
+	var keys keyer
 	paraStart, sentStart := 0, 0
 	endSent := func() {
 		if n := len(toks); n > sentStart {
 			p := &paras[len(paras)-1]
-			p.sents = append(p.sents, unit{key: keyOf(toks[sentStart:]), from: sentStart, to: n})
+			p.sents = append(p.sents, unit{key: keys.key(toks[sentStart:]), from: sentStart, to: n})
 			sentStart = n
 		}
 	}
@@ -37,7 +37,7 @@ func split(text string) ([]Token, []paragraph) {
 		endSent()
 		if n := len(toks); n > paraStart {
 			p := &paras[len(paras)-1]
-			p.unit = unit{key: keyOf(toks[paraStart:]), from: paraStart, to: n}
+			p.unit = unit{key: keys.key(toks[paraStart:]), from: paraStart, to: n}
 			paraStart = n
 		}
 	}
@@ -111,15 +111,26 @@ func isStop(t string) bool { return t == "." || t == "!" || t == "?" }
 // themselves as keys those maps were most of a long history's memory
 // (bench/README.md); a collision of 128-bit hashes is not a concern.
 func keyOf(toks []Token) string {
-	h := sha256.New()
+	var k keyer
+	return k.key(toks)
+}
+
+// keyer computes keyOf with one buffer for a whole text: the joined
+// tokens are hashed in one call, as writing them to the hash one by one
+// was most of the attribution's cost on a wide site.
+type keyer struct{ buf []byte }
+
+func (k *keyer) key(toks []Token) string {
+	b := k.buf[:0]
 	for i, t := range toks {
 		if i > 0 {
-			h.Write([]byte{' '})
+			b = append(b, ' ')
 		}
-		io.WriteString(h, t.Text)
+		b = append(b, t.Text...)
 	}
-	var sum [sha256.Size]byte
-	return string(h.Sum(sum[:0])[:keySize])
+	k.buf = b
+	sum := sha256.Sum256(b)
+	return string(sum[:keySize])
 }
 
 const keySize = 16
