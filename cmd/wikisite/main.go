@@ -34,7 +34,7 @@ const (
 )
 
 func main() {
-	limitMemory(os.Getenv)
+	limitMemory(os.Getenv, os.Setenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
