@@ -18,8 +18,8 @@ import (
 
 // credits is who wrote what on every archived page: each page's visible
 // revisions run through sync/authorship, oldest first, with the
-// attribution kept of the revisions the site shows (each stage's version
-// of the configured pages and every page's newest visible revision). The
+// attribution kept of the revisions the site credits (the primary page's
+// version at each stage and every page's newest visible revision). The
 // pages' footers and the authors views read it.
 type credits struct {
 	*versions
@@ -27,14 +27,14 @@ type credits struct {
 	pages map[string]*pageAuthors // by title
 }
 
-// readCredits attributes every archived page. Cost: one attribution per
-// revision, linear in its text (see sync/authorship), on every core; the
-// conversions, which the history pages need anyway, come from the
-// converter's caches; a page whose history is unchanged comes whole from
-// the cache folder, one with new revisions resumes after the cached ones.
-func readCredits(ctx context.Context, v *versions, rep *Report) (*credits, error) {
-	b := &credits{versions: v, rep: rep, pages: map[string]*pageAuthors{}}
-	return b, b.attribute(ctx)
+// newCredits is credits with no page attributed yet; start attributes
+// them. Cost: one attribution per revision, linear in its text (see
+// sync/authorship), on every core; the conversions, which the history
+// pages need anyway, come from the converter's caches; a page whose
+// history is unchanged comes whole from the cache folder, one with new
+// revisions resumes after the cached ones.
+func newCredits(v *versions, rep *Report) *credits {
+	return &credits{versions: v, rep: rep, pages: map[string]*pageAuthors{}}
 }
 
 // pageAuthors is one page's history run through sync/authorship: the
@@ -61,64 +61,92 @@ type authoredBlock struct {
 	toks []authorship.Token // offsets within Text
 }
 
-// attribute fills b.pages.
-func (b *credits) attribute(ctx context.Context) error {
-	entries := map[cacheKey]authorsEntry{}
-	shown := map[string]map[int64]bool{}
+// attribution fills credits.pages, a page at a time. Pages are read and
+// converted one by one on the caller's goroutine (the converter's caches
+// are not shared between goroutines); their attributions, most of the
+// cost, run on every core, each fed its page's revisions as they are
+// converted, a few ahead: a long history is never held whole. Write asks
+// for each page right after its history, whose conversions the
+// attribution reads again: a wide site's conversions outgrow the
+// converter's memo long before the last history is written, and asked
+// for after every history they were all computed twice.
+type attribution struct {
+	b     *credits
+	shown map[string]map[int64]bool // the revisions whose attribution is kept
+	mu    sync.Mutex
+	// done are the finished pages' cache entries, put in the cache by
+	// the caller's goroutine as it goes (the cache is not shared between
+	// goroutines): each holds its page's whole attribution state.
+	done map[cacheKey]authorsEntry
+	g    errgroup.Group
+}
+
+// start begins the attribution of b's pages: it finds the revisions
+// whose attribution the site shows, the primary page's at each stage and
+// every page's newest visible one. Only those are kept: the attributed
+// text of every page at every meeting was most of a wide site's memory.
+func (b *credits) start() *attribution {
+	a := &attribution{b: b, shown: map[string]map[int64]bool{}, done: map[cacheKey]authorsEntry{}}
 	mark := func(title string, r *archive.Revision) {
 		if r == nil {
 			return
 		}
-		if shown[title] == nil {
-			shown[title] = map[int64]bool{}
+		if a.shown[title] == nil {
+			a.shown[title] = map[int64]bool{}
 		}
-		shown[title][r.ID] = true
+		a.shown[title][r.ID] = true
 	}
 	for _, s := range b.stages {
-		for _, v := range s.versions {
-			mark(v.title, v.rev)
-		}
+		mark(s.primary.title, s.primary.rev)
 	}
 	for _, title := range b.titles {
 		p := b.corpus.pages[title]
 		mark(p.Title, visible(p, p.Last()))
 	}
-	// Pages are read and converted one by one (the converter's caches are
-	// not shared between goroutines); their attributions, most of the
-	// cost, run on every core, each fed its page's revisions as they are
-	// converted, a few ahead: a long history is never held whole.
-	var mu sync.Mutex
-	g := new(errgroup.Group)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, title := range b.titles {
-		job, err := b.authorsJob(b.corpus.pages[title], shown[title])
-		if err != nil {
-			g.Wait()
-			return err
-		}
-		docs := make(chan *authoredDoc, authorsAhead)
-		g.Go(func() error {
-			pa, e := job.run(docs)
-			mu.Lock()
-			defer mu.Unlock()
-			b.pages[title] = pa
-			entries[job.key] = e
-			return nil
-		})
-		err = b.convertJob(ctx, job, docs)
-		close(docs)
-		if err != nil {
-			g.Wait()
-			return err
-		}
+	a.g.SetLimit(runtime.GOMAXPROCS(0))
+	return a
+}
+
+// page converts title's revisions and hands them to its attribution,
+// which goes on on another goroutine.
+func (a *attribution) page(ctx context.Context, title string) error {
+	a.putDone()
+	b := a.b
+	job, err := b.authorsJob(b.corpus.pages[title], a.shown[title])
+	if err != nil {
+		return err
 	}
-	g.Wait()
-	for k, e := range entries {
-		if !b.conv.disk.has(k) {
-			b.conv.disk.put(k, e)
+	docs := make(chan *authoredDoc, authorsAhead)
+	a.g.Go(func() error {
+		pa, e := job.run(docs)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		b.pages[title] = pa
+		a.done[job.key] = e
+		return nil
+	})
+	err = b.convertJob(ctx, job, docs)
+	close(docs)
+	return err
+}
+
+// finish waits for every page's attribution and keeps the new ones in
+// the cache.
+func (a *attribution) finish() {
+	a.g.Wait()
+	a.putDone()
+}
+
+// putDone moves the finished pages' entries into the cache.
+func (a *attribution) putDone() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k, e := range a.done {
+		if !a.b.conv.disk.has(k) {
+			a.b.conv.disk.put(k, e)
 		}
+		delete(a.done, k)
 	}
-	return nil
 }
 
 // authorsFormat names the shape of cached attributions; bump it when
@@ -200,7 +228,7 @@ func (b *credits) convertJob(ctx context.Context, job authorsJob, docs chan<- *a
 // after it.
 func (job *authorsJob) resume(b *credits, keys []cacheKey) {
 	for i := len(keys) - 1; i >= 0; i-- {
-		if b.conv.disk.loaded[keys[i]] == nil {
+		if !b.conv.disk.stored(keys[i]) {
 			continue
 		}
 		var e authorsEntry

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -53,18 +54,40 @@ type Work struct {
 	CacheHits     int // results read from the cache folder
 }
 
-// diskCache keeps results between Writes in one pack file, read whole
-// when a Write starts and rewritten when it ends, holding the entries that
-// Write used: one file because opening thousands of small files costs more
-// than the results save. Each record is a key, a payload (gob) and the
+// diskCache keeps results between Writes in one pack file, read when a
+// Write starts and rewritten when it ends, holding the entries that Write
+// used: one file because opening thousands of small files costs more than
+// the results save. Each record is a key, a payload (gob) and the
 // payload's SHA-256; a torn or corrupted record fails the check and counts
 // as a miss, so the cache can make a build faster but never change it.
 // The pack is replaced whole (sync/atomicfile).
+//
+// Only an index is held in memory: records are read from the pack when
+// asked for, and those a Write adds go to a spill file beside it until
+// the new pack is written. Held in memory, the records grew with the site
+// (240 MB for 1,000 pages of 10 revisions, bench/README.md) and were the
+// largest part of a wide build's heap.
 type diskCache struct {
 	file   string // "" disables the cache
-	loaded map[cacheKey][]byte
-	used   map[cacheKey][]byte // records for the next pack, by key
-	dirty  bool                // the next pack differs from the loaded one
+	pack   *os.File
+	loaded map[cacheKey]extent // the records of pack
+	spill  *os.File            // records put by this Write; nil until the first
+	spillN int64
+	used   map[cacheKey]place // records for the next pack, by key
+	dirty  bool               // the next pack differs from the loaded one
+}
+
+// extent is where a record is in its file: offset and length, header
+// included.
+type extent struct {
+	off int64
+	n   int
+}
+
+// place is a record of the next pack: in the loaded pack or spilled.
+type place struct {
+	extent
+	spilled bool
 }
 
 // packMagic starts a pack; a file without it is ignored.
@@ -73,32 +96,78 @@ const packMagic = "wikisite normalize cache pack 1\n"
 // A record is key, payload length (uint32), payload SHA-256, payload.
 const recordHeader = len(cacheKey{}) + 4 + sha256.Size
 
+// spillPattern names spill files; a crashed Write's are removed by the next.
+const spillPattern = ".tmp-normalize.pack-spill-"
+
 func newDiskCache(dir string) *diskCache {
-	c := &diskCache{loaded: map[cacheKey][]byte{}, used: map[cacheKey][]byte{}}
+	c := &diskCache{loaded: map[cacheKey]extent{}, used: map[cacheKey]place{}}
 	if dir == "" {
 		return c
 	}
 	c.file = filepath.Join(dir, "normalize.pack")
-	data, err := os.ReadFile(c.file)
-	if err != nil || !bytes.HasPrefix(data, []byte(packMagic)) {
+	if stale, _ := filepath.Glob(filepath.Join(dir, spillPattern+"*")); len(stale) > 0 {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
+	f, err := os.Open(c.file)
+	if err != nil {
 		return c
 	}
-	for rest := data[len(packMagic):]; len(rest) >= recordHeader; {
-		n := int(binary.BigEndian.Uint32(rest[len(cacheKey{}):]))
-		if n > len(rest)-recordHeader {
-			break // torn at the end
-		}
-		k := cacheKey(rest[:len(cacheKey{})])
-		c.loaded[k] = rest[:recordHeader+n]
-		rest = rest[recordHeader+n:]
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || !c.index(f) {
+		f.Close()
+		c.loaded = map[cacheKey]extent{}
+		return c
 	}
+	c.pack = f
 	return c
+}
+
+// index reads the records' headers of pack f into c.loaded and reports
+// whether f is a pack. A torn record ends it.
+func (c *diskCache) index(f *os.File) bool {
+	r := bufio.NewReaderSize(f, 64<<10)
+	magic := make([]byte, len(packMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != packMagic {
+		return false
+	}
+	off := int64(len(packMagic))
+	var h [recordHeader]byte
+	for {
+		if _, err := io.ReadFull(r, h[:]); err != nil {
+			return true
+		}
+		n := int(binary.BigEndian.Uint32(h[len(cacheKey{}):]))
+		if skipped, err := r.Discard(n); err != nil || skipped < n {
+			return true // torn at the end
+		}
+		c.loaded[cacheKey(h[:len(cacheKey{})])] = extent{off, recordHeader + n}
+		off += int64(recordHeader + n)
+	}
+}
+
+// record reads the record at p.
+func (c *diskCache) record(p place) ([]byte, error) {
+	f := c.pack
+	if p.spilled {
+		f = c.spill
+	}
+	if f == nil {
+		return nil, os.ErrClosed
+	}
+	rec := make([]byte, p.n)
+	_, err := f.ReadAt(rec, p.off)
+	return rec, err
 }
 
 // get decodes the entry for k into v and reports whether it could.
 func (c *diskCache) get(k cacheKey, v any) bool {
-	rec, ok := c.loaded[k]
+	sp, ok := c.loaded[k]
 	if !ok {
+		return false
+	}
+	rec, err := c.record(place{extent: sp})
+	if err != nil {
 		return false
 	}
 	sum, payload := rec[len(k)+4:recordHeader], rec[recordHeader:]
@@ -108,16 +177,23 @@ func (c *diskCache) get(k cacheKey, v any) bool {
 	if gob.NewDecoder(bytes.NewReader(payload)).Decode(v) != nil {
 		return false
 	}
-	c.used[k] = rec
+	c.used[k] = place{extent: sp}
 	return true
+}
+
+// stored reports whether the loaded pack holds a record for k (which may
+// still fail its check).
+func (c *diskCache) stored(k cacheKey) bool {
+	_, ok := c.loaded[k]
+	return ok
 }
 
 // keep carries k's entry, if loaded, into the next pack without reading
 // it: a result built from it came from the cache, and it will be needed
 // again when that result changes.
 func (c *diskCache) keep(k cacheKey) {
-	if rec, ok := c.loaded[k]; ok {
-		c.used[k] = rec
+	if sp, ok := c.loaded[k]; ok {
+		c.used[k] = place{extent: sp}
 	}
 }
 
@@ -127,28 +203,47 @@ func (c *diskCache) has(k cacheKey) bool {
 	return ok
 }
 
-// put stores v under k for the next pack.
+// put stores v under k for the next pack. An entry that cannot be
+// encoded or spilled is not cached; the caller has the result.
 func (c *diskCache) put(k cacheKey, v any) {
 	if c.file == "" {
 		return
 	}
 	var payload bytes.Buffer
 	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
-		return // not cached; the caller has the result
+		return
+	}
+	if c.spill == nil {
+		dir := filepath.Dir(c.file)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return
+		}
+		f, err := os.CreateTemp(dir, spillPattern+"*")
+		if err != nil {
+			return
+		}
+		c.spill = f
 	}
 	rec := make([]byte, recordHeader, recordHeader+payload.Len())
 	copy(rec, k[:])
 	binary.BigEndian.PutUint32(rec[len(k):], uint32(payload.Len()))
 	sum := sha256.Sum256(payload.Bytes())
 	copy(rec[len(k)+4:], sum[:])
-	c.used[k] = append(rec, payload.Bytes()...)
+	rec = append(rec, payload.Bytes()...)
+	if _, err := c.spill.WriteAt(rec, c.spillN); err != nil {
+		return
+	}
+	c.used[k] = place{extent{c.spillN, len(rec)}, true}
+	c.spillN += int64(len(rec))
 	c.dirty = true
 }
 
 // save writes the entries this Write used as the next pack, when they
 // differ from the loaded ones: entries it did not use are dropped, so the
 // pack holds what the archive needs now, not every result ever computed.
+// The cache is closed after.
 func (c *diskCache) save() error {
+	defer c.close()
 	if c.file == "" || !c.dirty && len(c.used) == len(c.loaded) {
 		return nil
 	}
@@ -158,20 +253,40 @@ func (c *diskCache) save() error {
 	}
 	// Sorted, so the same entries give the same file.
 	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i][:], keys[j][:]) < 0 })
-	// Written as it is read, not assembled first: the pack is as large as
-	// every result it holds, and a copy of it in memory was the peak of a
-	// wide site's build.
 	return writePack(c.file, func(w io.Writer) error {
 		if _, err := io.WriteString(w, packMagic); err != nil {
 			return err
 		}
 		for _, k := range keys {
-			if _, err := w.Write(c.used[k]); err != nil {
+			rec, err := c.record(c.used[k])
+			if err != nil {
+				return fmt.Errorf("cache record: %w", err)
+			}
+			if _, err := w.Write(rec); err != nil {
 				return err
 			}
 		}
+		// Read whole: closed before the new pack is renamed over it,
+		// which Windows would refuse while it is open.
+		if c.pack != nil {
+			c.pack.Close()
+			c.pack = nil
+		}
 		return nil
 	})
+}
+
+// close releases the pack and removes the spill file.
+func (c *diskCache) close() {
+	if c.pack != nil {
+		c.pack.Close()
+		c.pack = nil
+	}
+	if c.spill != nil {
+		c.spill.Close()
+		os.Remove(c.spill.Name())
+		c.spill = nil
+	}
 }
 
 // writePack replaces the pack file; atomicfile syncs it, so a crash

@@ -254,3 +254,54 @@ func TestDiffEntryRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestDiskCacheCarriesRecords follows records through three Writes' caches:
+// those read back or kept go into the next pack from the loaded one, those
+// put from the spill file; the rest are dropped, and no spill file is left.
+func TestDiskCacheCarriesRecords(t *testing.T) {
+	dir := t.TempDir()
+	key := func(s string) cacheKey { return newKey([]byte(s)) }
+	mustGet := func(c *diskCache, name string, want bool) {
+		t.Helper()
+		var got string
+		if ok := c.get(key(name), &got); ok != want || ok && got != "synthetic "+name {
+			t.Errorf("get %s = %q, %v; want found %v", name, got, ok, want)
+		}
+	}
+	stale := filepath.Join(dir, spillPattern+"crashed")
+	if err := os.WriteFile(stale, []byte("synthetic leftover of a crashed build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	c := newDiskCache(dir)
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a crashed build's spill file is still there: %v", err)
+	}
+	for _, name := range []string{"read", "kept", "dropped"} {
+		c.put(key(name), "synthetic "+name)
+	}
+	mustSave(t, c, dir)
+
+	c = newDiskCache(dir)
+	mustGet(c, "read", true)
+	c.keep(key("kept"))
+	c.put(key("new"), "synthetic new")
+	mustSave(t, c, dir)
+
+	c = newDiskCache(dir)
+	for name, want := range map[string]bool{"read": true, "kept": true, "new": true, "dropped": false} {
+		mustGet(c, name, want)
+	}
+	c.close()
+}
+
+// mustSave saves c and checks that its spill file is gone.
+func mustSave(tb testing.TB, c *diskCache, dir string) {
+	tb.Helper()
+	if err := c.save(); err != nil {
+		tb.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, spillPattern+"*")); len(left) > 0 {
+		tb.Errorf("spill files left after save: %q", left)
+	}
+}

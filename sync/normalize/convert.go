@@ -278,7 +278,7 @@ func (c *converter) prefetch(reqs []request) error {
 	seen := map[cacheKey]bool{}
 	for _, q := range reqs {
 		k := q.key
-		if _, ok := c.memo.get(k); ok || seen[k] || c.disk.loaded[k] != nil {
+		if _, ok := c.memo.get(k); ok || seen[k] || c.disk.stored(k) {
 			continue
 		}
 		seen[k] = true

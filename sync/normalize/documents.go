@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"github.com/wikisite/wikisite/sync/content"
@@ -39,8 +40,12 @@ func (d Document) sections(c *corpus) (titles, sections []string) {
 
 // writeDocuments writes the entity pages of every configured Document and
 // their compare pages. Each page gets its own versions across the
-// meetings and its own attribution, as the personas page does.
-func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *content.Tree, title string, rep *Report) error {
+// meetings, as the personas page does, and its own attribution, as its
+// blocks are split by the document's rule; every other page's is the
+// site's (the revisions kept are every stage's and the newest, whatever
+// the rule): attributing every page again per entity page made a prefix
+// of many pages quadratic.
+func writeDocuments(ctx context.Context, docs []Document, base *credits, tree *content.Tree, title string, rep *Report) error {
 	for _, d := range docs {
 		titles, sections := d.sections(base.corpus)
 		for i, t := range titles {
@@ -50,7 +55,10 @@ func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *
 			if err := v.buildStages(); err != nil {
 				return err
 			}
-			cr, err := readCredits(ctx, v, rep)
+			cr := &credits{versions: v, rep: rep, pages: maps.Clone(base.pages)}
+			authors := cr.start()
+			err := authors.page(ctx, t)
+			authors.finish()
 			if err != nil {
 				return err
 			}

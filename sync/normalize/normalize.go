@@ -130,6 +130,7 @@ func write(ctx context.Context, opts Options) (Report, error) {
 	linked.PlaceholderRevisions = append(slices.Clone(linked.PlaceholderRevisions), ids...)
 	links := newWikiLinks(linked)
 	conv := newConverter(c, links, opts.Site.Wiki, opts.CacheDir, &rep)
+	defer conv.disk.close() // saved below, or not on failure
 	diffs := newDiffer(conv)
 	files, err := content.Replace(opts.ContentDir, func(tree *content.Tree) error {
 		for _, t := range c.unarchived() {
@@ -138,25 +139,25 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		if err := writeFiles(c, tree); err != nil {
 			return err
 		}
-		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger}
-		// The histories first: the attribution reuses their conversions,
-		// made on every core; then who wrote what, which every footer
-		// credits.
-		if err := steps(ctx, wiki.writeHistories); err != nil {
-			return err
-		}
-		took("histories")
 		v, err := readVersions(c, conv, diffs, links, opts.Site.Meetings)
 		if err != nil {
 			return err
 		}
 		v.focus = focusPages(c, opts.Site.Documents)
 		took("versions at each meeting")
-		cr, err := readCredits(ctx, v, &rep)
+		// The histories, and each page's attribution right after its
+		// history, whose conversions (made on every core) it reads again;
+		// then who wrote what, which every footer credits.
+		cr := newCredits(v, &rep)
+		authors := cr.start()
+		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger,
+			afterHistory: func(title string) error { return authors.page(ctx, title) }}
+		err = steps(ctx, wiki.writeHistories)
+		authors.finish()
 		if err != nil {
 			return err
 		}
-		took("authorship")
+		took("histories and authorship")
 		wiki.credits = cr
 		if err := steps(ctx, wiki.writeWikiPages); err != nil {
 			return err
@@ -167,7 +168,7 @@ func write(ctx context.Context, opts Options) (Report, error) {
 			return err
 		}
 		took("readers' pages")
-		err = writeDocuments(ctx, opts.Site.Documents, v, tree, opts.Site.Title, &rep)
+		err = writeDocuments(ctx, opts.Site.Documents, cr, tree, opts.Site.Title, &rep)
 		took("documents")
 		return err
 	})

@@ -48,7 +48,7 @@ func (d *differ) prefetchHistory(p *archive.Page, from, to int, prev *archive.Re
 		pr := pair{oldText: oldText, newText: newText, oldAt: timeOf(prev), newAt: r.Timestamp}
 		prev = r
 		pr.key = d.keys.diff(oldText, newText, pr.oldAt, pr.newAt)
-		if d.disk.loaded[pr.key] != nil {
+		if d.disk.stored(pr.key) {
 			continue
 		}
 		pairs = append(pairs, pr)

@@ -35,6 +35,9 @@ type wikiPages struct {
 	links wikiLinks
 	rep   *Report
 	log   *slog.Logger
+	// afterHistory, when set, is called with each page's title once its
+	// history's diffs are made (see attribution).
+	afterHistory func(title string) error
 	// credits, set before writeWikiPages, names who wrote each page.
 	credits *credits
 }
@@ -140,6 +143,11 @@ func (b *wikiPages) writeHistories() error {
 		docs = append(docs, historyDoc{})
 		if err = b.prepareHistoryDoc(b.pages[title], &docs[len(docs)-1], &g); err != nil {
 			break
+		}
+		if b.afterHistory != nil {
+			if err = b.afterHistory(title); err != nil {
+				break
+			}
 		}
 	}
 	_ = g.Wait() // the workers report through their historyDoc
