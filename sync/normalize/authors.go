@@ -25,6 +25,17 @@ type credits struct {
 	*versions
 	rep   *Report
 	pages map[string]*pageAuthors // by title
+	// released are the pages whose wiki page and authors view are
+	// written: their attributed texts are dropped (see release).
+	released map[string]bool
+}
+
+// release drops title's attributed texts once its pages are written.
+func (b *credits) release(title string) {
+	b.released[title] = true
+	if pa := b.pages[title]; pa != nil {
+		pa.at = nil
+	}
 }
 
 // newCredits is credits with no page attributed yet; start attributes
@@ -34,7 +45,7 @@ type credits struct {
 // history is unchanged comes whole from the cache folder, one with new
 // revisions resumes after the cached ones.
 func newCredits(v *versions, rep *Report) *credits {
-	return &credits{versions: v, rep: rep, pages: map[string]*pageAuthors{}}
+	return &credits{versions: v, rep: rep, pages: map[string]*pageAuthors{}, released: map[string]bool{}}
 }
 
 // pageAuthors is one page's history run through sync/authorship: the
@@ -74,11 +85,23 @@ type attribution struct {
 	b     *credits
 	shown map[string]map[int64]bool // the revisions whose attribution is kept
 	mu    sync.Mutex
-	// done are the finished pages' cache entries, put in the cache by
-	// the caller's goroutine as it goes (the cache is not shared between
-	// goroutines): each holds its page's whole attribution state.
-	done map[cacheKey]authorsEntry
+	// done are the pages whose attribution finished, handed to the
+	// caller's goroutine as it goes (the cache and b.pages are not shared
+	// between goroutines).
+	done []attributed
 	g    errgroup.Group
+	// onDone, when set, is called on the caller's goroutine with each
+	// page once its attribution is in b.pages.
+	onDone func(title string) error
+}
+
+// attributed is one page's finished attribution and its cache entry,
+// which holds its whole attribution state.
+type attributed struct {
+	title string
+	pa    *pageAuthors
+	key   cacheKey
+	entry authorsEntry
 }
 
 // start begins the attribution of b's pages: it finds the revisions
@@ -86,7 +109,7 @@ type attribution struct {
 // every page's newest visible one. Only those are kept: the attributed
 // text of every page at every meeting was most of a wide site's memory.
 func (b *credits) start() *attribution {
-	a := &attribution{b: b, shown: map[string]map[int64]bool{}, done: map[cacheKey]authorsEntry{}}
+	a := &attribution{b: b, shown: map[string]map[int64]bool{}}
 	mark := func(title string, r *archive.Revision) {
 		if r == nil {
 			return
@@ -110,7 +133,9 @@ func (b *credits) start() *attribution {
 // page converts title's revisions and hands them to its attribution,
 // which goes on on another goroutine.
 func (a *attribution) page(ctx context.Context, title string) error {
-	a.putDone()
+	if err := a.takeDone(); err != nil {
+		return err
+	}
 	b := a.b
 	job, err := b.authorsJob(b.corpus.pages[title], a.shown[title])
 	if err != nil {
@@ -121,8 +146,7 @@ func (a *attribution) page(ctx context.Context, title string) error {
 		pa, e := job.run(docs)
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		b.pages[title] = pa
-		a.done[job.key] = e
+		a.done = append(a.done, attributed{title, pa, job.key, e})
 		return nil
 	})
 	err = b.convertJob(ctx, job, docs)
@@ -130,23 +154,33 @@ func (a *attribution) page(ctx context.Context, title string) error {
 	return err
 }
 
-// finish waits for every page's attribution and keeps the new ones in
-// the cache.
-func (a *attribution) finish() {
+// finish waits for every page's attribution and takes them in.
+func (a *attribution) finish() error {
 	a.g.Wait()
-	a.putDone()
+	return a.takeDone()
 }
 
-// putDone moves the finished pages' entries into the cache.
-func (a *attribution) putDone() {
+// takeDone takes the finished pages in: their attributions into
+// b.pages, their entries into the cache, then onDone.
+func (a *attribution) takeDone() error {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	for k, e := range a.done {
-		if !a.b.conv.disk.has(k) {
-			a.b.conv.disk.put(k, e)
+	done := a.done
+	a.done = nil
+	a.mu.Unlock()
+	for _, d := range done {
+		a.b.pages[d.title] = d.pa
+		if !a.b.conv.disk.has(d.key) {
+			a.b.conv.disk.put(d.key, d.entry)
 		}
-		delete(a.done, k)
 	}
+	for _, d := range done {
+		if a.onDone != nil {
+			if err := a.onDone(d.title); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // authorsFormat names the shape of cached attributions; bump it when

@@ -25,6 +25,9 @@ func (b *readerPages) writeAuthors() error {
 		}
 	}
 	for _, title := range b.titles {
+		if b.credits.released[title] {
+			continue // written as soon as it was attributed
+		}
 		if err := b.writePageAuthors(b.corpus.pages[title]); err != nil {
 			return err
 		}

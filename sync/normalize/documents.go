@@ -58,7 +58,9 @@ func writeDocuments(ctx context.Context, docs []Document, base *credits, tree *c
 			cr := &credits{versions: v, rep: rep, pages: maps.Clone(base.pages)}
 			authors := cr.start()
 			err := authors.page(ctx, t)
-			authors.finish()
+			if ferr := authors.finish(); err == nil {
+				err = ferr
+			}
 			if err != nil {
 				return err
 			}

@@ -147,23 +147,41 @@ func write(ctx context.Context, opts Options) (Report, error) {
 		took("versions at each meeting")
 		// The histories, and each page's attribution right after its
 		// history, whose conversions (made on every core) it reads again;
-		// then who wrote what, which every footer credits.
+		// as soon as a page is attributed, its wiki page and authors view
+		// are written and its attribution dropped (the primary page's is
+		// kept for the readers' pages): held for every page, they grew
+		// with the site.
 		cr := newCredits(v, &rep)
+		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger, credits: cr}
+		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep, drafts: opts.Drafts}
 		authors := cr.start()
-		wiki := &wikiPages{corpus: c, conv: conv, diffs: diffs, tree: tree, links: links, rep: &rep, log: opts.Logger,
-			afterHistory: func(title string) error { return authors.page(ctx, title) }}
+		authors.onDone = func(title string) error {
+			if title == v.primary {
+				return nil
+			}
+			p := c.pages[title]
+			if err := wiki.writeWikiPage(p); err != nil {
+				return err
+			}
+			if err := reader.writePageAuthors(p); err != nil {
+				return err
+			}
+			cr.release(title)
+			return nil
+		}
+		wiki.afterHistory = func(title string) error { return authors.page(ctx, title) }
 		err = steps(ctx, wiki.writeHistories)
-		authors.finish()
+		if ferr := authors.finish(); err == nil {
+			err = ferr
+		}
 		if err != nil {
 			return err
 		}
 		took("histories and authorship")
-		wiki.credits = cr
 		if err := steps(ctx, wiki.writeWikiPages); err != nil {
 			return err
 		}
 		took("wiki pages")
-		reader := &readerPages{versions: v, credits: cr, tree: tree, title: opts.Site.Title, rep: &rep, drafts: opts.Drafts}
 		if err := reader.write(ctx); err != nil {
 			return err
 		}

@@ -42,10 +42,14 @@ type wikiPages struct {
 	credits *credits
 }
 
-// writeWikiPages writes wiki/<file>.md for every archived page, showing its
-// newest revision whose text is not hidden.
+// writeWikiPages writes wiki/<file>.md for every archived page not yet
+// written (see credits.release), showing its newest revision whose text
+// is not hidden.
 func (b *wikiPages) writeWikiPages() error {
 	for _, title := range b.titles {
+		if b.credits.released[title] {
+			continue // written as soon as it was attributed
+		}
 		if err := b.writeWikiPage(b.pages[title]); err != nil {
 			return err
 		}
@@ -133,15 +137,50 @@ type historyEntry struct {
 // revision, newest first, with its diff against the archived parent.
 // Encoding a history's front matter is much of the work and touches
 // nothing shared, so it runs on a worker while the next page's diffs are
-// made; the files are then cached and written in title order.
+// made; the files are then cached and written in title order, each as
+// soon as it and those before it are encoded (held until the last one,
+// they were a wide site's whole history in memory).
 func (b *wikiPages) writeHistories() error {
-	docs := make([]historyDoc, 0, len(b.titles))
+	docs := make([]historyDoc, len(b.titles))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	next, paged := 0, false
+	// flush writes the docs encoded so far, in order, and forgets them;
+	// with wait it waits for every prepared one.
+	flush := func(wait bool) error {
+		for ; next < len(docs) && docs[next].done != nil; next++ {
+			d := &docs[next]
+			if wait {
+				<-d.done
+			} else {
+				select {
+				case <-d.done:
+				default:
+					return nil
+				}
+			}
+			if d.err != nil {
+				return d.err
+			}
+			if d.store {
+				b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing, Extra: d.extra})
+			}
+			if err := b.tree.Write(d.rel, d.data); err != nil {
+				return err
+			}
+			for _, x := range d.extra {
+				if err := b.tree.Write(x.Rel, x.Data); err != nil {
+					return err
+				}
+				paged = true
+			}
+			*d = historyDoc{done: d.done}
+		}
+		return nil
+	}
 	var err error
-	for _, title := range b.titles {
-		docs = append(docs, historyDoc{})
-		if err = b.prepareHistoryDoc(b.pages[title], &docs[len(docs)-1], &g); err != nil {
+	for i, title := range b.titles {
+		if err = b.prepareHistoryDoc(b.pages[title], &docs[i], &g); err != nil {
 			break
 		}
 		if b.afterHistory != nil {
@@ -149,28 +188,13 @@ func (b *wikiPages) writeHistories() error {
 				break
 			}
 		}
+		if err = flush(false); err != nil {
+			break
+		}
 	}
 	_ = g.Wait() // the workers report through their historyDoc
-	paged := false
-	for i := range docs {
-		d := &docs[i]
-		if d.err != nil {
-			return d.err
-		}
-		if d.store {
-			b.conv.disk.put(d.key, docEntry{Data: d.data, Missing: d.missing, Extra: d.extra})
-		}
-		if err == nil || i < len(docs)-1 {
-			if werr := b.tree.Write(d.rel, d.data); werr != nil {
-				return werr
-			}
-			for _, x := range d.extra {
-				if werr := b.tree.Write(x.Rel, x.Data); werr != nil {
-					return werr
-				}
-				paged = true
-			}
-		}
+	if err == nil {
+		err = flush(true)
 	}
 	if paged && err == nil {
 		err = b.tree.Write("history-pages/_index.md", []byte(historyPagesIndex))
@@ -180,6 +204,7 @@ func (b *wikiPages) writeHistories() error {
 
 // historyDoc is one history file on its way to the tree.
 type historyDoc struct {
+	done    chan struct{} // closed once the fields below are set
 	rel     string
 	key     cacheKey
 	data    []byte
@@ -194,6 +219,7 @@ type historyDoc struct {
 // historyKey), else by computing the diffs here and encoding on g.
 func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgroup.Group) error {
 	d.rel = "history/" + fileName(p.Title)
+	done := make(chan struct{})
 	k, diffs, err := b.historyKey(p)
 	if err != nil {
 		return err
@@ -206,6 +232,8 @@ func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgrou
 		}
 		b.rep.Diagnostics = append(b.rep.Diagnostics, cached.Missing...)
 		d.data, d.extra = cached.Data, cached.Extra
+		close(done)
+		d.done = done
 		return nil
 	}
 	fm, missing, cacheable, err := b.historyFront(p)
@@ -216,7 +244,9 @@ func (b *wikiPages) prepareHistoryDoc(p *archive.Page, d *historyDoc, g *errgrou
 	params := fm.Params.(*historyParams)
 	pages := historyPages(fm, params, params.Revisions, fileBase(p.Title))
 	d.extra = make([]extraDoc, len(pages))
+	d.done = done
 	g.Go(func() error {
+		defer close(done)
 		if d.data, d.err = content.Encode(d.rel, fm, ""); d.err != nil {
 			return nil
 		}
