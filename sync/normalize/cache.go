@@ -13,6 +13,8 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/wikisite/wikisite/sync/atomicfile"
 )
@@ -311,10 +313,13 @@ func writePack(path string, write func(io.Writer) error) error {
 // clean version-control checkout, its revision: a build from another
 // commit starts from an empty cache even if nobody bumped cacheFormat. A
 // binary without that stamp (built from a modified tree, with
-// -buildvcs=false, by `go run` or as a test) adds its own size and time
-// instead, which change whenever it is rebuilt, so changed code never
-// reads entries an older binary wrote.
-func codeVersion() string {
+// -buildvcs=false, by `go run` or as a test) adds the SHA-256 of its own
+// bytes instead, so changed code never reads entries an older binary
+// wrote, and the same code, rebuilt, reads them: the publish workflow
+// builds with -buildvcs=false because its own commits of new revisions
+// would otherwise empty the cache at every run. Hashing a binary takes a
+// few hundred milliseconds, so it is done once per process.
+var codeVersion = sync.OnceValue(func() string {
 	v := []string{cacheFormat}
 	revision, modified := "", false
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -332,19 +337,27 @@ func codeVersion() string {
 		v = append(v, revision)
 	}
 	if revision == "" || modified {
-		v = append(v, executableStamp())
+		v = append(v, executableSum())
 	}
 	return strings.Join(v, " ")
-}
+})
 
-func executableStamp() string {
+// executableSum is the SHA-256 of the running binary, or a value no
+// other binary gives when it cannot be read.
+func executableSum() string {
+	fail := func() string { return fmt.Sprintf("unreadable %d %d", os.Getpid(), time.Now().UnixNano()) }
 	exe, err := os.Executable()
 	if err != nil {
-		return "modified"
+		return fail()
 	}
-	fi, err := os.Stat(exe)
+	f, err := os.Open(exe)
 	if err != nil {
-		return "modified"
+		return fail()
 	}
-	return fmt.Sprintf("%s %d %d", exe, fi.Size(), fi.ModTime().UnixNano())
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return fail()
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
 }

@@ -2,8 +2,11 @@ package normalize
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -303,5 +306,26 @@ func mustSave(tb testing.TB, c *diskCache, dir string) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, spillPattern+"*")); len(left) > 0 {
 		tb.Errorf("spill files left after save: %q", left)
+	}
+}
+
+// TestCodeVersionHashesTheBinary: a test binary carries no commit, so the
+// code version is the hash of its bytes, the same however often it is
+// asked for (and across rebuilds of the same code).
+func TestCodeVersionHashesTheBinary(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := codeVersion()
+	if want := fmt.Sprintf("%x", sha256.Sum256(data)); !strings.HasSuffix(v, " "+want) || !strings.HasPrefix(v, cacheFormat+" ") {
+		t.Errorf("codeVersion() = %q, want %q … %s", v, cacheFormat, want)
+	}
+	if again := codeVersion(); again != v {
+		t.Errorf("codeVersion() changed within a run: %q, then %q", v, again)
 	}
 }
