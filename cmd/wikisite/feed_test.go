@@ -14,6 +14,7 @@ import (
 
 	"github.com/wikisite/wikisite/cmd/wikisite/config"
 	"github.com/wikisite/wikisite/internal/sitecopy"
+	"github.com/wikisite/wikisite/sync/archive"
 )
 
 // feedCap is how many meetings the meetings feed carries, the newest
@@ -87,5 +88,60 @@ func TestMeetingsFeedIsCapped(t *testing.T) {
 				t.Errorf("entries %q\nwant the newest %d, newest first: %q", got, feedCap, want)
 			}
 		})
+	}
+}
+
+// TestRevisionFeedIsCapped builds the committed archive after 60 more
+// (synthetic) edits of a template and checks the template's revision feed:
+// the newest 50 revisions, newest first, however long the history.
+func TestRevisionFeedIsCapped(t *testing.T) {
+	const title, extra, feedRevisions = "Template:Admon/note", 60, 50
+	dir := t.TempDir()
+	sitecopy.Into(t, repoRoot, dir)
+	archiveDir := filepath.Join(dir, "archive")
+	if err := os.CopyFS(archiveDir, os.DirFS(filepath.Join(repoRoot, "archive"))); err != nil {
+		t.Fatal(err)
+	}
+	store, err := archive.Open(archiveDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := store.Page(title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := p.Last().Timestamp
+	for i := range extra {
+		mustAddRevision(t, store, title, start.Add(time.Duration(i+1)*time.Hour), fmt.Sprintf("<!-- synthetic edit %d, made up for a test -->", i+1))
+	}
+	p, err = store.Page(title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string // the newest feedRevisions ids, newest first
+	for i := len(p.Revisions) - 1; i >= 0 && len(want) < feedRevisions; i-- {
+		want = append(want, fmt.Sprintf("#rev-%d", p.Revisions[i].ID))
+	}
+
+	public := filepath.Join(dir, "public")
+	if code, out, errOut := mustRun(t, "build", "--config", filepath.Join(dir, "config.toml"), "--archive", archiveDir,
+		"--content", filepath.Join(dir, "content"), "--destination", public, "--cache", "off", "--pagefind", "off"); code != exitOK {
+		t.Fatalf("build: exit %d: %s%s", code, out, errOut)
+	}
+	var feed struct {
+		Entries []struct {
+			ID string `xml:"id"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(mustReadFile(t, filepath.Join(public, "history", title, "atom.xml"))), &feed); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range feed.Entries {
+		_, frag, _ := strings.Cut(e.ID, "#")
+		got = append(got, "#"+frag)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the feed of %d revisions carries %d entries %q\nwant the newest %d, newest first: %q", len(p.Revisions), len(got), got, feedRevisions, want)
 	}
 }
