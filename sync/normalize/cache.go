@@ -23,7 +23,7 @@ import (
 // whenever sync/wikitext, sync/worddiff or this package would compute a
 // different result from the same input: every key includes it, so old
 // entries stop matching (and are pruned by the next Write).
-const cacheFormat = "normalize-cache-4"
+const cacheFormat = "normalize-cache-5"
 
 // cacheKey addresses one cached result: a SHA-256 of everything the
 // result depends on.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strconv"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -127,8 +128,10 @@ type historyEntry struct {
 	URL        string    `toml:"url"`
 	DiffURL    string    `toml:"diff_url"`
 	Class      string    `toml:"class"`
-	Blocks     []block   `toml:"blocks,omitempty"`
-	missing    []string  // template lookups that failed in the diff
+	// DiffHTML is the diff as HTML (see diffHTML), "" when the text did
+	// not change.
+	DiffHTML string   `toml:"diff_html,omitempty"`
+	missing  []string // template lookups that failed in the diff
 	// uncacheable: the diff depends on more than its key (see textDiff).
 	uncacheable bool
 }
@@ -317,7 +320,8 @@ func (b *wikiPages) historyEntry(p *archive.Page, r, prev *archive.Revision) (hi
 		}
 	}
 	d, err := b.diffs.diff(oldText, newText, timeOf(prev), r.Timestamp)
-	e.Class, e.Blocks, e.missing, e.uncacheable = d.class, d.blocks, d.missing, d.uncacheable
+	e.Class, e.missing, e.uncacheable = d.class, d.missing, d.uncacheable
+	e.DiffHTML = diffHTML(d.blocks, "r"+strconv.FormatInt(r.ID, 10))
 	return e, err
 }
 
