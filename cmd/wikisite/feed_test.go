@@ -96,25 +96,14 @@ func TestMeetingsFeedIsCapped(t *testing.T) {
 // the newest 50 revisions, newest first, however long the history.
 func TestRevisionFeedIsCapped(t *testing.T) {
 	const title, extra, feedRevisions = "Template:Admon/note", 60, 50
-	dir := t.TempDir()
-	sitecopy.Into(t, repoRoot, dir)
-	archiveDir := filepath.Join(dir, "archive")
-	if err := os.CopyFS(archiveDir, os.DirFS(filepath.Join(repoRoot, "archive"))); err != nil {
-		t.Fatal(err)
-	}
-	store, err := archive.Open(archiveDir)
-	if err != nil {
-		t.Fatal(err)
+	dir, store := mustSiteWithArchive(t)
+	for i := range extra {
+		mustAddRevision(t, store, title, fmt.Sprintf("<!-- synthetic edit %d, made up for a test -->", i+1),
+			func(last *archive.Revision) archive.Revision {
+				return archive.Revision{ID: last.ID + 1000000, Timestamp: last.Timestamp.Add(time.Hour), User: "Synthetic user", Comment: "synthetic edit"}
+			})
 	}
 	p, err := store.Page(title)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start := p.Last().Timestamp
-	for i := range extra {
-		mustAddRevision(t, store, title, start.Add(time.Duration(i+1)*time.Hour), fmt.Sprintf("<!-- synthetic edit %d, made up for a test -->", i+1))
-	}
-	p, err = store.Page(title)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,11 +112,7 @@ func TestRevisionFeedIsCapped(t *testing.T) {
 		want = append(want, fmt.Sprintf("#rev-%d", p.Revisions[i].ID))
 	}
 
-	public := filepath.Join(dir, "public")
-	if code, out, errOut := mustRun(t, "build", "--config", filepath.Join(dir, "config.toml"), "--archive", archiveDir,
-		"--content", filepath.Join(dir, "content"), "--destination", public, "--cache", "off", "--pagefind", "off"); code != exitOK {
-		t.Fatalf("build: exit %d: %s%s", code, out, errOut)
-	}
+	public := mustBuildSite(t, dir)
 	var feed struct {
 		Entries []struct {
 			ID string `xml:"id"`

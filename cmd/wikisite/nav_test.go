@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/wikisite/wikisite/internal/sitecopy"
 	"github.com/wikisite/wikisite/sync/archive"
@@ -19,27 +18,17 @@ import (
 // the link once followed whichever page was edited last, so one template
 // edit changed every page of the site.
 func TestNavHistoryIsTheDocuments(t *testing.T) {
-	dir := t.TempDir()
-	sitecopy.Into(t, repoRoot, dir)
-	archiveDir := filepath.Join(dir, "archive")
-	if err := os.CopyFS(archiveDir, os.DirFS(filepath.Join(repoRoot, "archive"))); err != nil {
-		t.Fatal(err)
-	}
-	store, err := archive.Open(archiveDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, store := mustSiteWithArchive(t)
 	main, err := store.Page("Server/Personas")
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustAddRevision(t, store, "Template:Admon/note", main.Last().Timestamp.AddDate(1, 0, 0), "<!-- a later synthetic edit, made up for a test -->")
-
-	public := filepath.Join(dir, "public")
-	if code, out, errOut := mustRun(t, "build", "--config", filepath.Join(dir, "config.toml"), "--archive", archiveDir,
-		"--content", filepath.Join(dir, "content"), "--destination", public, "--cache", "off", "--pagefind", "off"); code != exitOK {
-		t.Fatalf("build: exit %d: %s%s", code, out, errOut)
-	}
+	later := main.Last().Timestamp.AddDate(1, 0, 0)
+	mustAddRevision(t, store, "Template:Admon/note", "<!-- a later synthetic edit, made up for a test -->",
+		func(last *archive.Revision) archive.Revision {
+			return archive.Revision{ID: last.ID + 1000000, Timestamp: later, User: "Synthetic user", Comment: "synthetic edit"}
+		})
+	public := mustBuildSite(t, dir)
 	link := regexp.MustCompile(`<a href="([^"]*)"[^>]*>History</a>`)
 	pages := 0
 	err = filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
@@ -68,9 +57,39 @@ func TestNavHistoryIsTheDocuments(t *testing.T) {
 	}
 }
 
-// mustAddRevision appends a revision to title's history at at, its text
-// the last one's plus a line, as a sync that found one edit commits it.
-func mustAddRevision(tb testing.TB, store *archive.Store, title string, at time.Time, line string) {
+// mustSiteWithArchive lays out a project of the repository's site files
+// and a copy of its archive, to add revisions to, and opens the copy.
+func mustSiteWithArchive(tb testing.TB) (dir string, store *archive.Store) {
+	tb.Helper()
+	dir = tb.TempDir()
+	sitecopy.Into(tb, repoRoot, dir)
+	archiveDir := filepath.Join(dir, "archive")
+	if err := os.CopyFS(archiveDir, os.DirFS(filepath.Join(repoRoot, "archive"))); err != nil {
+		tb.Fatal(err)
+	}
+	store, err := archive.Open(archiveDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dir, store
+}
+
+// mustBuildSite builds the project in dir, uncached and without search,
+// and returns its public folder.
+func mustBuildSite(tb testing.TB, dir string) string {
+	tb.Helper()
+	public := filepath.Join(dir, "public")
+	if code, out, errOut := mustRun(tb, "build", "--config", filepath.Join(dir, "config.toml"), "--archive", filepath.Join(dir, "archive"),
+		"--content", filepath.Join(dir, "content"), "--destination", public, "--cache", "off", "--pagefind", "off"); code != exitOK {
+		tb.Fatalf("build: exit %d: %s%s", code, out, errOut)
+	}
+	return public
+}
+
+// mustAddRevision appends a revision to title's history, its text the
+// last one's plus line, as a sync that found one edit commits it; next
+// gives its id, time, user and comment from the last revision.
+func mustAddRevision(tb testing.TB, store *archive.Store, title, line string, next func(last *archive.Revision) archive.Revision) {
 	tb.Helper()
 	lock, err := store.Lock()
 	if err != nil {
@@ -87,8 +106,8 @@ func mustAddRevision(tb testing.TB, store *archive.Store, title string, at time.
 		tb.Fatal(err)
 	}
 	text := string(prev) + "\n" + line + "\n"
-	rev := archive.Revision{ID: last.ID + 1000000, ParentID: last.ID, Timestamp: at,
-		User: "Synthetic user", Comment: "synthetic edit", Size: len(text), SHA1: archive.SHA1([]byte(text))}
+	rev := next(last)
+	rev.ParentID, rev.Size, rev.SHA1 = last.ID, len(text), archive.SHA1([]byte(text))
 	tx, err := store.Begin()
 	if err != nil {
 		tb.Fatal(err)

@@ -104,21 +104,6 @@ func mustSyntheticTitles(tb testing.TB, store *archive.Store) []string {
 // a sync that found one edit commits it.
 func mustCommitRevision(tb testing.TB, store *archive.Store, title, marker string) {
 	tb.Helper()
-	lock, err := store.Lock()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer lock.Unlock()
-	page, err := store.Page(title)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	last := page.Last()
-	prev, err := store.Text(title, last.ID)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	text := string(prev) + "\n" + marker + "\n"
 	var maxID int64
 	for _, t := range mustSyntheticTitles(tb, store) {
 		p, err := store.Page(t)
@@ -127,20 +112,9 @@ func mustCommitRevision(tb testing.TB, store *archive.Store, title, marker strin
 		}
 		maxID = max(maxID, p.Last().ID)
 	}
-	rev := archive.Revision{ID: maxID + 1, ParentID: last.ID, Timestamp: last.Timestamp.Add(time.Hour),
-		User: "Synthetic user 5", Comment: "synthetic edit", Size: len(text), SHA1: archive.SHA1([]byte(text))}
-	tx, err := store.Begin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := tx.PutText(title, rev, []byte(text)); err != nil {
-		tb.Fatal(err)
-	}
-	page.Add(rev)
-	tx.PutPage(page)
-	if err := tx.Commit(); err != nil {
-		tb.Fatal(err)
-	}
+	mustAddRevision(tb, store, title, marker, func(last *archive.Revision) archive.Revision {
+		return archive.Revision{ID: maxID + 1, Timestamp: last.Timestamp.Add(time.Hour), User: "Synthetic user 5", Comment: "synthetic edit"}
+	})
 }
 
 func median(ds []time.Duration) time.Duration {
