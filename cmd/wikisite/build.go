@@ -69,7 +69,7 @@ func newBuildFlagSet(name, synopsis string, stderr io.Writer, f *buildFlags, tal
 	fs.BoolVar(&f.allowShrink, "allow-shrink", false, "build even if configured pages that the content folder holds are missing from the archive")
 	fs.StringVar(&f.pagefindPath, "pagefind", "", "Pagefind `binary` that indexes the site for search (default: the one `npm ci` installed next to --config, else pagefind on PATH; \"off\" for no search)")
 	fs.Var(&f.drafts, "draft", "`TITLE=FILE`: preview the file's wikitext as the page's next revision, never archived (repeatable)")
-	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress")
+	fs.BoolVar(&f.verbose, "v", false, "log Hugo's and the converter's progress, and how long each stage took")
 	return fs
 }
 
