@@ -19,7 +19,8 @@ type authorsParams struct {
 	Periods  []period       `toml:"periods"`
 	Credits  []credit       `toml:"credits"`
 	Fields   []fieldCredit  `toml:"fields,omitempty"`
-	Blocks   []authorsBlock `toml:"blocks"`
+	Blocks   []authorsBlock `toml:"-"`         // rendered into TextHTML
+	TextHTML string         `toml:"text_html"` // see authorsHTML
 	Authors  []authorShare  `toml:"authors"`
 }
 

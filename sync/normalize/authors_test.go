@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"html"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -142,12 +144,13 @@ func TestAuthorsScenario(t *testing.T) {
 	view := mustDoc(t, tree, "authors/personas/alice-example.md")
 	credits := table(t, view.fm, "params", "credits")
 	who := func(c any) string { return credits[int(c.(int64))]["author"].(string) }
+	// The text comes rendered (authorsHTML): each span's credit, "Author,
+	// date, revision N", is its title.
 	byText := map[string]string{}
 	var periods []any
-	for _, bl := range table(t, view.fm, "params", "blocks") {
-		for _, s := range bl["spans"].([]map[string]any) {
-			byText[strings.TrimSpace(s["text"].(string))] = who(s["c"])
-		}
+	spanRE := regexp.MustCompile(`<span class="auth auth-p\d+" tabindex="0" title="([^",]*),[^"]*">([^<]*)<span class="auth-credit">`)
+	for _, m := range spanRE.FindAllStringSubmatch(get(t, view.fm, "params", "text_html").(string), -1) {
+		byText[strings.TrimSpace(html.UnescapeString(m[2]))] = html.UnescapeString(m[1])
 	}
 	for _, c := range credits {
 		periods = append(periods, c["period"])

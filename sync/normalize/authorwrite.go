@@ -112,6 +112,7 @@ func (b *readerPages) personaAuthorsVersions(id, cur int) []versionLink {
 }
 
 func (b *readerPages) writeAuthorsDoc(rel, url, title string, v authorsParams) error {
+	v.TextHTML = authorsHTML(v.Blocks, v.Credits)
 	fm := content.FrontMatter{Title: title, Type: "authors", URL: url, Params: &v}
 	if v.Source != nil {
 		fm.Date = v.Source.Timestamp
