@@ -3,9 +3,10 @@ package normalize
 // HTML that normalize renders for the layouts instead of leaving it to
 // Hugo: the history pages' diffs and the authors views' text. Each is the
 // bytes the layout's partials wrote from structured front matter (the
-// tests run those partials against these functions), rendered once here
-// and cached with its page: that front matter was most of what Hugo held
-// of a wide site, and rendering it most of Hugo's template time.
+// tests run those partials against these functions), rendered once here,
+// and for the histories cached with the page: on a wide site Hugo spent
+// about a third of its render on them (bench/README.md, the scale
+// section), and a string is lighter to hold than blocks of spans.
 
 import (
 	"strconv"
@@ -15,10 +16,9 @@ import (
 // diffHTML is a diff's blocks as layouts/_partials/diff-blocks.html writes
 // them, byte for byte, for the history pages and their feeds: rendered
 // here once and kept in the cache, instead of by Hugo on every build from
-// blocks in the front matter. Those blocks were most of what Hugo held of
-// a wide site and about half of its template time (bench/README.md, the
-// scale section). id prefixes the blocks' anchors ("r<revision>").
-// TestDiffHTMLIsThePartials checks it against the partial through Hugo.
+// blocks in the front matter. id prefixes the blocks' anchors
+// ("r<revision>"). TestDiffHTMLIsThePartials runs the partial itself
+// against it.
 func diffHTML(blocks []block, id string) string {
 	if len(blocks) == 0 {
 		return ""
@@ -100,8 +100,8 @@ func htmlEscape(b *strings.Builder, s string) {
 // spans, as layouts/authors/page.html (with _partials/authors-spans.html,
 // authors-span.html and authors-credit.html) wrote it between the Text
 // heading and the section's end, byte for byte: rendered once here, as
-// the diffs are, because those spans, one per run of words from one
-// revision, were half of Hugo's template time on a wide site.
+// the diffs are; a span per run of words from one revision is many
+// template calls per page.
 func authorsHTML(blocks []authorsBlock, credits []credit) string {
 	var b strings.Builder
 	prev := ""
