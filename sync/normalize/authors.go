@@ -82,9 +82,8 @@ type authoredBlock struct {
 // converter's memo long before the last history is written, and asked
 // for after every history they were all computed twice.
 type attribution struct {
-	b     *credits
-	shown map[string]map[int64]bool // the revisions whose attribution is kept
-	mu    sync.Mutex
+	b  *credits
+	mu sync.Mutex
 	// done are the pages whose attribution finished, handed to the
 	// caller's goroutine as it goes (the cache and b.pages are not shared
 	// between goroutines).
@@ -104,30 +103,30 @@ type attributed struct {
 	entry authorsEntry
 }
 
-// start begins the attribution of b's pages: it finds the revisions
-// whose attribution the site shows, the primary page's at each stage and
-// every page's newest visible one. Only those are kept: the attributed
-// text of every page at every meeting was most of a wide site's memory.
+// start begins the attribution of b's pages, which page then asks for
+// one by one.
 func (b *credits) start() *attribution {
-	a := &attribution{b: b, shown: map[string]map[int64]bool{}}
-	mark := func(title string, r *archive.Revision) {
-		if r == nil {
-			return
-		}
-		if a.shown[title] == nil {
-			a.shown[title] = map[int64]bool{}
-		}
-		a.shown[title][r.ID] = true
-	}
-	for _, s := range b.stages {
-		mark(s.primary.title, s.primary.rev)
-	}
-	for _, title := range b.titles {
-		p := b.corpus.pages[title]
-		mark(p.Title, visible(p, p.Last()))
-	}
+	a := &attribution{b: b}
 	a.g.SetLimit(runtime.GOMAXPROCS(0))
 	return a
+}
+
+// credited is which of title's revisions the site credits, and so whose
+// attribution is kept: the primary page's at each stage and every page's
+// newest visible one. Only those: the attributed text of every page at
+// every meeting was most of a wide site's memory.
+func (b *credits) credited(title string) map[int64]bool {
+	keep := map[int64]bool{}
+	for _, s := range b.stages {
+		if s.primary.rev != nil && s.primary.title == title {
+			keep[s.primary.rev.ID] = true
+		}
+	}
+	p := b.corpus.pages[title]
+	if r := visible(p, p.Last()); r != nil {
+		keep[r.ID] = true
+	}
+	return keep
 }
 
 // page converts title's revisions and hands them to its attribution,
@@ -137,7 +136,7 @@ func (a *attribution) page(ctx context.Context, title string) error {
 		return err
 	}
 	b := a.b
-	job, err := b.authorsJob(b.corpus.pages[title], a.shown[title])
+	job, err := b.authorsJob(b.corpus.pages[title], b.credited(title))
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"context"
-	"maps"
 	"strings"
 
 	"github.com/wikisite/wikisite/sync/content"
@@ -40,12 +39,11 @@ func (d Document) sections(c *corpus) (titles, sections []string) {
 
 // writeDocuments writes the entity pages of every configured Document and
 // their compare pages. Each page gets its own versions across the
-// meetings, as the personas page does, and its own attribution, as its
-// blocks are split by the document's rule; every other page's is the
-// site's (the revisions kept are every stage's and the newest, whatever
-// the rule): attributing every page again per entity page made a prefix
-// of many pages quadratic.
-func writeDocuments(ctx context.Context, docs []Document, base *credits, tree *content.Tree, title string, rep *Report) error {
+// meetings, as the personas page does, and the attribution of that page
+// alone, split by the document's rule: the entity pages credit no other
+// page, and attributing every page again per entity page made a prefix of
+// many pages quadratic.
+func writeDocuments(ctx context.Context, docs []Document, base *versions, tree *content.Tree, title string, rep *Report) error {
 	for _, d := range docs {
 		titles, sections := d.sections(base.corpus)
 		for i, t := range titles {
@@ -55,7 +53,7 @@ func writeDocuments(ctx context.Context, docs []Document, base *credits, tree *c
 			if err := v.buildStages(); err != nil {
 				return err
 			}
-			cr := &credits{versions: v, rep: rep, pages: maps.Clone(base.pages)}
+			cr := newCredits(v, rep)
 			authors := cr.start()
 			err := authors.page(ctx, t)
 			if ferr := authors.finish(); err == nil {

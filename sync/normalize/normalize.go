@@ -186,7 +186,7 @@ func write(ctx context.Context, opts Options) (Report, error) {
 			return err
 		}
 		took("readers' pages")
-		err = writeDocuments(ctx, opts.Site.Documents, cr, tree, opts.Site.Title, &rep)
+		err = writeDocuments(ctx, opts.Site.Documents, v, tree, opts.Site.Title, &rep)
 		took("documents")
 		return err
 	})
