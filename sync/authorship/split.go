@@ -116,8 +116,8 @@ func keyOf(toks []Token) string {
 }
 
 // keyer computes keyOf with one buffer for a whole text: the joined
-// tokens are hashed in one call, as writing them to the hash one by one
-// was most of the attribution's cost on a wide site.
+// tokens are hashed in one call: written to the hash one by one, they
+// were a third of the attribution's time on a wide site.
 type keyer struct{ buf []byte }
 
 func (k *keyer) key(toks []Token) string {

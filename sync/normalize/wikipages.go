@@ -39,7 +39,7 @@ type wikiPages struct {
 	// afterHistory, when set, is called with each page's title once its
 	// history's diffs are made (see attribution).
 	afterHistory func(title string) error
-	// credits, set before writeWikiPages, names who wrote each page.
+	// credits names who wrote each page (see credits.release).
 	credits *credits
 }
 
